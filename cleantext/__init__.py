@@ -1,0 +1,29 @@
+"""cleantext: language-aware removal of boilerplate and noise from article text.
+
+    >>> import cleantext
+    >>> cleantext.clean(text)                      # the clean article body
+    >>> result = cleantext.clean_and_explain(text) # ... and why each line went
+    >>> cleaner = cleantext.Cleaner(cleantext.CleanerConfig(lang="pt"))  # for batches
+"""
+from .cleaner import Cleaner, clean, clean_and_explain
+from .config import CleanerConfig
+from .errors import CleantextError, ConfigError, InputTypeError, RuleFileError, UnknownLanguageError
+from .result import CleanResult, GuardedParagraph, NormalizationStep, Removal
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CleanResult",
+    "Cleaner",
+    "CleanerConfig",
+    "CleantextError",
+    "ConfigError",
+    "GuardedParagraph",
+    "InputTypeError",
+    "NormalizationStep",
+    "Removal",
+    "RuleFileError",
+    "UnknownLanguageError",
+    "clean",
+    "clean_and_explain",
+]

@@ -1,0 +1,111 @@
+"""The Cleaner: rules compiled once, then normalization, language, heuristics, assembly."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import language
+from .assemble import assemble
+from .config import CleanerConfig
+from .errors import InputTypeError
+from .heuristics import Document, revise
+from .normalize import HYPHEN_FIXER, apply_fixers, encoding_fixers, split_lines
+from .paragraphs import build_paragraphs
+from .result import CleanResult, Removal
+from .rules import Rule, RuleBook
+
+
+class Cleaner:
+    """Reusable and thread-safe: build one per configuration and call it on many documents.
+
+    >>> cleaner = Cleaner(CleanerConfig(disabled_rules={"pt.meta.relative-time"}))
+    >>> cleaner.clean("Junte-se a nós no Telegram\\nO texto do artigo continua aqui com uma frase completa.", lang="pt")
+    'O texto do artigo continua aqui com uma frase completa.'
+    """
+
+    def __init__(self, config: CleanerConfig | None = None, **options):
+        self.config = CleanerConfig.from_options(config, **options) if options else (config or CleanerConfig())
+        self.rulebook = RuleBook.load(self.config.builtin_rules, self.config.rule_files)
+        self._fixers = encoding_fixers(self.config)
+        self._rules: dict[str | None, tuple[Rule, ...]] = {}
+        self._known: frozenset[str] | None = None
+        self.default_lang = self.resolve_lang(self.config.lang) if self.config.lang else None
+
+    # ------------------------------------------------------------------ languages
+    @property
+    def pack_languages(self) -> frozenset[str]:
+        return frozenset(self.rulebook.languages)
+
+    def resolve_lang(self, code: str) -> str:
+        if self._known is None:
+            self._known = language.detector_languages() | self.pack_languages
+        return language.normalize_code(code, self._known, self.pack_languages)
+
+    def rules_for(self, lang: str | None) -> tuple[Rule, ...]:
+        if lang not in self._rules:
+            self._rules[lang] = self.rulebook.rules_for(lang, self.config.is_disabled)
+        return self._rules[lang]
+
+    # ------------------------------------------------------------------ cleaning
+    def clean(self, text: str, lang: str | None = None) -> str:
+        return self.clean_and_explain(text, lang).text
+
+    def clean_and_explain(self, text: str, lang: str | None = None) -> CleanResult:
+        if not isinstance(text, str):
+            if isinstance(text, (bytes, bytearray)):
+                raise InputTypeError(
+                    "clean() takes str, not bytes: decode the text first (e.g. data.decode('utf-8')), "
+                    "or pass HTML bytes to clean_html()"
+                )
+            raise InputTypeError(f"clean() takes str, not {type(text).__name__}")
+        forced = self.resolve_lang(lang) if lang else self.default_lang
+
+        lines, step = split_lines(text)
+        steps = [step] if step else []
+        steps += apply_fixers(lines.lines, self._fixers)
+
+        paragraphs = build_paragraphs(lines.lines)
+        if forced:
+            doc_lang, detected = forced, False
+        else:
+            doc_lang = language.identify(language.document_sample([p.text for p in paragraphs]))[0]
+            detected = True
+
+        if self.config.rejoin_hyphens and self.rulebook.rejoins_hyphens(doc_lang):
+            hyphen_steps = apply_fixers(lines.lines, [HYPHEN_FIXER])
+            if hyphen_steps:
+                steps += hyphen_steps
+                for p in paragraphs:
+                    p.text = lines.lines[p.line]
+
+        doc = Document(paragraphs, doc_lang, self.config)
+        revise(doc, self.rules_for(doc_lang))
+
+        out, assembly_steps = assemble(paragraphs, len(lines.lines), lines.ends_with_newline, self.config.fix_whitespace)
+        steps += assembly_steps
+        removals = [
+            Removal(p.decided_by, p.category, p.reason, p.line + 1, lines.spans[p.line], p.text, tuple(p.evidence))
+            for p in paragraphs
+            if p.removed
+        ]
+        return CleanResult(out, doc_lang, detected, removals, steps, doc.guarded)
+
+
+@lru_cache(maxsize=32)
+def _cached(config: CleanerConfig) -> Cleaner:
+    return Cleaner(config)
+
+
+def default_cleaner(**options) -> Cleaner:
+    """A shared Cleaner per distinct set of options, so one-off calls do not recompile rules."""
+    return _cached(CleanerConfig.from_options(**options))
+
+
+def clean(text: str, lang: str | None = None, **options) -> str:
+    """Clean one article text; see CleanerConfig for the options."""
+    return default_cleaner(**options).clean_and_explain(text, lang).text
+
+
+def clean_and_explain(text: str, lang: str | None = None, **options) -> CleanResult:
+    """Clean one article text and say why: the language, every removal with its rule id,
+    category, reason and span, and every normalization step."""
+    return default_cleaner(**options).clean_and_explain(text, lang)

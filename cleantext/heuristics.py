@@ -1,0 +1,290 @@
+"""Heuristics that judge a paragraph by its neighbours and its place in the article.
+
+Each step is a small function over a Document, run in the order of `revise`. A step may only
+remove paragraphs (never restore one), and records on each paragraph which step decided and
+what evidence fired. Removals on weak evidence (position, neighbourhood, language, topic) are
+reviewed last by the body-loss guard.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import language
+from .stopwords import stopwords
+from .config import CleanerConfig
+from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic
+from .result import GuardedParagraph
+from .rules import Rule
+
+# Below this share of content words in common with the article's body, a paragraph is off
+# its topic whatever the article is like; above it, only less than the article's own median
+# paragraph counts as off-topic (and then only with other evidence).
+INCOHERENT = 0.1
+# A long paragraph sharing at least this much with the article is about the same story.
+COHERENT = 0.3
+# A tweet holds at most 280 characters; an embed's paragraph longer than this is not one.
+EMBED_PART_MAX_CHARS = 320
+EMBED_MAX_PARTS = 3
+# Teaser summaries are a sentence or two; a longer paragraph after a teaser is the article.
+TEASER_SUMMARY_MAX_WORDS = 60
+TEASER_HEADLINE_MAX_WORDS = 25
+# Labels, bylines and section names above the headline are a few words at most.
+HEAD_LABEL_MAX_WORDS = 3
+# A repeated line shorter than this (letters and digits) is too common to call a repeat.
+REPEAT_MIN_CHARS = 12
+
+
+@dataclass
+class Document:
+    paragraphs: list[Paragraph]
+    lang: str | None
+    config: CleanerConfig
+    guarded: list[GuardedParagraph] = field(default_factory=list)
+    _topic: Topic | None = None
+
+    @property
+    def topic(self) -> Topic:
+        if self._topic is None:
+            self._topic = Topic([p for p in self.paragraphs if p.final != NOISE], stopwords(self.lang))
+        return self._topic
+
+    def usual_gap(self) -> int:
+        gaps = Counter(p.gap_before for p in self.paragraphs[1:])
+        return min(gaps.most_common(), key=lambda kv: (-kv[1], kv[0]))[0] if gaps else 0
+
+    def paragraph_lang(self, p: Paragraph) -> str | None:
+        if p.lang is None:
+            p.lang = language.identify(p.text)[0] or ""
+        return p.lang or None
+
+    def body_anchors(self) -> tuple[int, int] | None:
+        """Indices of the first and last paragraphs that read as body and are still kept."""
+        body = [p.index for p in self.paragraphs if p.initial == BODY and p.final != NOISE]
+        return (body[0], body[-1]) if body else None
+
+
+def remove(p: Paragraph, decided_by: str, category: str, reason: str, evidence: list[str], rule: Rule | None = None) -> None:
+    p.final = NOISE
+    p.decided_by, p.category, p.reason, p.rule = decided_by, category, reason, rule
+    p.evidence = evidence
+
+
+def _coherence_note(doc: Document, p: Paragraph) -> tuple[float | None, str]:
+    c = doc.topic.coherence(p)
+    if c is None:
+        return None, "too few content words to compare with the article"
+    return c, f"shares {c:.0%} of its content words with the article's body"
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def apply_rules(doc: Document, rules: tuple[Rule, ...]) -> None:
+    """Line and block rules remove their paragraph at once; head and tail rules wait for context."""
+    for p in doc.paragraphs:
+        for rule in rules:
+            if not rule.matches(p.text, p.words):
+                continue
+            if rule.scope in ("head", "tail"):
+                p.candidates.append(rule)
+                continue
+            remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}"], rule)
+            break
+
+
+# --------------------------------------------------------------------------- embeds
+
+
+def walk_back_embeds(doc: Document) -> None:
+    """A social embed closes with a signature line (rule with block = "embed-before"); its text
+    stands in the paragraphs just before, often in another language, often set apart by extra
+    blank lines. Walk back over them."""
+    usual = doc.usual_gap()
+    paras = doc.paragraphs
+    for s in [p.index for p in paras if p.rule is not None and p.rule.block == "embed-before"]:
+        j = s - 1
+        while j >= 0 and s - j <= EMBED_MAX_PARTS:
+            p, after = paras[j], paras[j + 1]
+            if p.final != SHORT and p.final != BODY or len(p.text) > EMBED_PART_MAX_CHARS:
+                break
+            evidence = []
+            if after.gap_before > usual:
+                evidence.append(f"set apart by {after.gap_before} blank lines where the article uses {usual}")
+            plang = doc.paragraph_lang(p)
+            if plang and doc.lang and plang != doc.lang:
+                evidence.append(f"written in '{plang}' inside a '{doc.lang}' article")
+            if not evidence:
+                break
+            remove(
+                p, "heuristic.embed.walk-back", "embed",
+                f"text of the social-media embed whose signature is on line {paras[s].line + 1}",
+                evidence + [f"precedes the embed signature ({paras[s].decided_by})"],
+            )
+            j -= 1
+
+
+# --------------------------------------------------------------------------- related
+
+
+def walk_teasers(doc: Document) -> None:
+    """A "read also" header (rule with block = "teasers-after") takes the teasers after it,
+    up to where the article resumes: teaser headlines, and after a headline its summary.
+
+    The first headline belongs to the header whatever it says. A later headline must be off the
+    article's topic. A summary must be off-topic too: sharing almost nothing with the article,
+    or less than the article's median paragraph while restating its own teaser headline."""
+    paras = doc.paragraphs
+    topic = doc.topic
+    for h in [p.index for p in paras if p.rule is not None and p.rule.block == "teasers-after"]:
+        header = paras[h]
+        headlines, last = 0, None
+        for p in paras[h + 1 :]:
+            if p.final == NOISE:
+                last = None
+                continue
+            if p.final == TITLE:
+                break
+            coherence, note = _coherence_note(doc, p)
+            evidence = [f"follows the {header.decided_by} header on line {header.line + 1}"]
+            if not p.sentence_end and p.words <= TEASER_HEADLINE_MAX_WORDS and (
+                headlines == 0 or coherence is None or coherence < min(COHERENT, topic.median)
+            ):
+                kind = "headline"
+                evidence.append("first item of the box" if headlines == 0 else note)
+            elif last is not None and p.words <= TEASER_SUMMARY_MAX_WORDS and coherence is not None:
+                echo = topic.echoes(p, last)
+                if coherence < INCOHERENT:
+                    evidence.append(note)
+                elif coherence < topic.median and echo:
+                    evidence += [note + f", below the article's median {topic.median:.0%}",
+                                 f"restates the teaser headline on line {last.line + 1} ({', '.join(sorted(echo))}…)"]
+                else:
+                    break
+                kind = "summary"
+            else:
+                break
+            remove(p, "heuristic.related.teaser", header.category, f"teaser {kind} of the box headed on line {header.line + 1}", evidence)
+            headlines += kind == "headline"
+            last = p if kind == "headline" else None
+
+
+# --------------------------------------------------------------------------- edges
+
+
+def cut_head(doc: Document, first_body: int) -> None:
+    """Before the first body paragraph: keep the headline; drop labels, bylines, share rows."""
+    head = [p for p in doc.paragraphs[:first_body] if p.final != NOISE]
+    for p in head:
+        if p.candidates:
+            rule = p.candidates[0]
+            remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}", "stands before the first body paragraph"], rule)
+    head = [p for p in head if p.final != NOISE]
+    if not head:
+        return
+    title = next((p for p in head if p.words > HEAD_LABEL_MAX_WORDS), None) or max(head, key=lambda p: (p.words, -p.index))
+    title.final = TITLE
+    for p in head:
+        if p is not title and p.words <= HEAD_LABEL_MAX_WORDS and not p.sentence_end:
+            remove(
+                p, "heuristic.meta.head-label", "meta", "label, byline or section name above the article",
+                [f"{p.words} word(s) without sentence punctuation", f"stands before the first body paragraph (line {doc.paragraphs[first_body].line + 1})",
+                 f"the headline is line {title.line + 1}"],
+            )
+
+
+def cut_tail(doc: Document, last_body: int) -> None:
+    """After the last body paragraph: tail rules fire, and once boilerplate has begun there,
+    what follows it is boilerplate too (most-read lists, network footers)."""
+    started: Paragraph | None = None
+    for p in doc.paragraphs[last_body + 1 :]:
+        if p.final == NOISE:
+            started = started or p
+            continue
+        if p.candidates:
+            rule = p.candidates[0]
+            remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}", "stands after the last body paragraph"], rule)
+            started = started or p
+            continue
+        if started is None:
+            continue
+        coherence, note = _coherence_note(doc, p)
+        if p.sentence_end and coherence is not None and coherence >= COHERENT:
+            continue  # a sentence about the story itself: not footer material
+        remove(
+            p, "heuristic.footer.tail-clutter", started.category if started.category in ("related", "footer") else "footer",
+            "part of the boilerplate that follows the article",
+            [f"after the {started.decided_by} on line {started.line + 1}", f"past the last body paragraph (line {doc.paragraphs[last_body].line + 1})", note],
+        )
+
+
+def between_noise(doc: Document) -> None:
+    """A short paragraph with boilerplate on both sides is part of it (jusText's context rule)."""
+    paras = doc.paragraphs
+    for i in range(1, len(paras) - 1):
+        p = paras[i]
+        if p.final == SHORT and paras[i - 1].final == NOISE and paras[i + 1].final == NOISE and not p.sentence_end:
+            prev = paras[i - 1]
+            remove(
+                p, f"heuristic.{prev.category}.between-noise", prev.category, "short paragraph inside a run of boilerplate",
+                [f"after {prev.decided_by} (line {prev.line + 1})", f"before {paras[i + 1].decided_by} (line {paras[i + 1].line + 1})"],
+            )
+
+
+def drop_repeats(doc: Document) -> None:
+    """A headline (or any paragraph) repeated verbatim is kept once: the first time."""
+    seen: dict[str, Paragraph] = {}
+    for p in doc.paragraphs:
+        if p.final == NOISE:
+            continue
+        key = "".join(ch for ch in p.text.casefold() if ch.isalnum())
+        if len(key) < REPEAT_MIN_CHARS:
+            continue
+        if key in seen:
+            first = seen[key]
+            what = "headline" if first.final in (TITLE, SHORT) else "paragraph"
+            remove(p, f"heuristic.meta.repeated-{what}", "meta", f"repeats the {what} on line {first.line + 1}", [f"same letters and digits as line {first.line + 1}"])
+        else:
+            seen[key] = p
+
+
+# --------------------------------------------------------------------------- guard
+
+STRONG = ("heuristic.meta.repeated-",)
+
+
+def guard_body(doc: Document) -> None:
+    """Never drop a long paragraph that fits the article's topic on weak evidence: only a rule
+    matching the paragraph itself, or an exact repeat, may remove it."""
+    for p in doc.paragraphs:
+        if p.final != NOISE or p.rule is not None or p.decided_by.startswith(STRONG):
+            continue
+        if p.words < doc.config.min_guarded_words:
+            continue
+        coherence = doc.topic.coherence(p)
+        if coherence is not None and coherence >= COHERENT:
+            doc.guarded.append(
+                GuardedParagraph(p.line + 1, p.text, p.decided_by, f"{p.words} words sharing {coherence:.0%} of their content words with the article")
+            )
+            p.final, p.decided_by, p.category, p.reason, p.evidence = p.initial, "", "", "", []
+
+
+# --------------------------------------------------------------------------- order
+
+
+def revise(doc: Document, rules: tuple[Rule, ...]) -> None:
+    cfg = doc.config
+    apply_rules(doc, rules)
+    if cfg.remove_embeds:
+        walk_back_embeds(doc)
+    if cfg.remove_related:
+        walk_teasers(doc)
+    anchors = doc.body_anchors()
+    if anchors and cfg.remove_edge_clutter:
+        cut_head(doc, anchors[0])
+        cut_tail(doc, anchors[1])
+        between_noise(doc)
+    if cfg.remove_duplicates:
+        drop_repeats(doc)
+    guard_body(doc)
+

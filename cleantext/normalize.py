@@ -1,0 +1,202 @@
+"""Normalization: small named fixers applied line by line, each reporting what it changed.
+
+Every fixer keeps the number of lines, so line N of the normalized text is always line N of
+the input; that is what lets a removal name its span in the input. Blank-line runs are a
+matter of the gaps between lines, handled when the output is assembled (see assemble.py).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable
+
+import regex
+
+from .config import CleanerConfig
+from .result import NormalizationStep
+
+# Line breaks: LF, CRLF, CR and the Unicode line and paragraph separators. Not NEL (U+0085):
+# in extracted text it is far more often a Windows-1252 "…" gone wrong, which ftfy repairs.
+_NEWLINE = regex.compile(r"\r\n|[\n\r\u2028\u2029]")
+
+
+@dataclass
+class Lines:
+    """The text as lines, each with its span in the original input."""
+
+    lines: list[str]
+    spans: list[tuple[int, int]]
+    ends_with_newline: bool
+
+
+def split_lines(text: str) -> tuple[Lines, NormalizationStep | None]:
+    lines, spans, odd = [], [], 0
+    start = 0
+    for m in _NEWLINE.finditer(text):
+        lines.append(text[start : m.start()])
+        spans.append((start, m.start()))
+        odd += m.group() != "\n"
+        start = m.end()
+    ends_with_newline = start == len(text) and bool(lines)
+    if not ends_with_newline:
+        lines.append(text[start:])
+        spans.append((start, len(text)))
+    step = NormalizationStep("line-endings", odd, "CRLF, CR and Unicode line separators turned into LF") if odd else None
+    return Lines(lines, spans, ends_with_newline), step
+
+
+# --------------------------------------------------------------------------- fixers
+# Each fixer takes one line and returns it fixed; it must never add or remove a line break.
+
+
+def _ftfy_config():
+    from ftfy import TextFixerConfig
+
+    # Corpus-safe: quotes, guillemets, „ ”, full-width forms and ligatures stay as written;
+    # line breaks and the normalization form are handled by our own steps.
+    return TextFixerConfig(
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        fix_line_breaks=False,
+        normalization=None,
+        explain=True,
+    )
+
+
+_FTFY_CONFIG = None
+# Cheap gate: HTML entities, terminal escapes and lone surrogates always go to ftfy; other
+# lines only when ftfy's own badness measure says they look like mojibake.
+_ALWAYS_FIX = regex.compile(r"&#?\w+;|\x1b|[\ud800-\udfff]")
+
+
+def fix_encoding(line: str) -> str:
+    global _FTFY_CONFIG
+    if line.isascii() and "&" not in line and "\x1b" not in line:
+        return line
+    from ftfy.badness import is_bad
+
+    if not (_ALWAYS_FIX.search(line) or is_bad(line)):
+        return line
+    import ftfy
+
+    if _FTFY_CONFIG is None:
+        _FTFY_CONFIG = _ftfy_config()
+    fixed = ftfy.fix_and_explain(line, _FTFY_CONFIG).text
+    return fixed if not _NEWLINE.search(fixed) else line
+
+
+# Zero-width space, BOM / zero-width no-break space, word joiner, Mongolian vowel separator,
+# soft hyphen, object replacement character. ZWJ and ZWNJ are kept: Persian, Hindi and emoji need them.
+_INVISIBLE = regex.compile(r"[\u200b\ufeff\u2060\u180e\u00ad\ufffc]+")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+
+
+def remove_invisible(line: str) -> str:
+    line = _INVISIBLE.sub("", line)
+    # Vertical tabs, form feeds and the unit separator stood between words: keep a space.
+    return _CONTROL.sub(lambda m: " " if regex.search(r"[\x0b\x0c\x1f]", m.group()) else "", line)
+
+
+def make_unicode_form(form: str) -> Callable[[str], str]:
+    def unicode_form(line: str) -> str:
+        if line.isascii() or unicodedata.is_normalized(form, line):
+            return line
+        return unicodedata.normalize(form, line)
+
+    return unicode_form
+
+
+_SPACE_RUN = regex.compile(r"[ \t]{2,}|\t")
+
+
+def fix_whitespace(line: str) -> str:
+    return _SPACE_RUN.sub(" ", line).strip()
+
+
+# A hyphen detached from the word before it by machine translation: "norte -coreana",
+# "abraçando -os". The part after it is lower-case letters joined to nothing else.
+_DETACHED = regex.compile(r"(?<=\p{L}) -(?=\p{Ll}+(?![\p{L}\p{N}-]))")
+# A dash closing a parenthesis of the form "word -aside words- word" ("... 2004- συναντήθηκε").
+_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}])-(?=\s|$)")
+
+
+def rejoin_detached_hyphens(line: str) -> str:
+    if " -" not in line:
+        return line
+    openings = [m.start() for m in _DETACHED.finditer(line)]
+    if not openings:
+        return line
+    closings = [m.start() for m in _CLOSING.finditer(line)]
+    keep = set()
+    # An opening with a closing dash after it, before the next opening, is a dash pair
+    # used as parentheses; it must stay exactly as written.
+    for i, pos in enumerate(openings):
+        nxt = openings[i + 1] if i + 1 < len(openings) else len(line)
+        if any(pos < c < nxt for c in closings):
+            keep.add(pos)
+    out, last = [], 0
+    for pos in openings:
+        if pos in keep:
+            continue
+        out.append(line[last:pos])
+        last = pos + 1  # drop the space before the hyphen
+    out.append(line[last:])
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- driver
+
+
+@dataclass(frozen=True)
+class Fixer:
+    name: str
+    fix: Callable[[str], str]
+    detail: str
+
+
+def encoding_fixers(config: CleanerConfig) -> list[Fixer]:
+    """The language-independent fixers, in the order they run."""
+    fixers = []
+    if config.fix_encoding:
+        fixers.append(Fixer("fix-encoding", fix_encoding, "mojibake, HTML entities and terminal escapes repaired (ftfy)"))
+    if config.remove_invisible:
+        fixers.append(Fixer("remove-invisible", remove_invisible, "zero-width, soft-hyphen and control characters removed"))
+    if config.unicode_form:
+        fixers.append(Fixer("unicode-form", make_unicode_form(config.unicode_form), f"text put in Unicode {config.unicode_form}"))
+    if config.fix_whitespace:
+        fixers.append(Fixer("whitespace", fix_whitespace, "lines trimmed, runs of spaces and tabs collapsed"))
+    return fixers
+
+
+HYPHEN_FIXER = Fixer("rejoin-hyphens", rejoin_detached_hyphens, "hyphens detached by machine translation rejoined")
+
+
+def apply_fixers(lines: list[str], fixers: list[Fixer]) -> list[NormalizationStep]:
+    """Run the fixers over every line in place; return one step per fixer that changed something."""
+    steps = []
+    for fixer in fixers:
+        count, example = 0, ""
+        fix = fixer.fix
+        for i, line in enumerate(lines):
+            fixed = fix(line)
+            if fixed != line:
+                if not example:
+                    example = _example(line, fixed)
+                lines[i] = fixed
+                count += 1
+        if count:
+            steps.append(NormalizationStep(fixer.name, count, f"{fixer.detail}; e.g. {example}"))
+    return steps
+
+
+def _example(before: str, after: str) -> str:
+    # Show the first stretch that differs, with a little context.
+    i = 0
+    while i < min(len(before), len(after)) and before[i] == after[i]:
+        i += 1
+    j = 0
+    while j < min(len(before), len(after)) - i and before[-1 - j] == after[-1 - j]:
+        j += 1
+    lo = max(0, i - 12)
+    return f"{before[lo:len(before) - j + 12]!r} -> {after[lo:len(after) - j + 12]!r}"

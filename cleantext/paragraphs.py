@@ -1,0 +1,117 @@
+"""Paragraphs and what can be measured on one alone (the first, context-free verdict).
+
+As in jusText, every paragraph is first judged alone (`initial`), then revised by the
+heuristics that look at its neighbours (`final`); both verdicts, and every piece of evidence
+behind the final one, stay on the paragraph so the explanation can show them.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from .rules import Rule
+
+# Verdicts
+BODY = "body"      # reads like article prose
+SHORT = "short"    # headline, label, intertitle: kept unless context says otherwise
+NOISE = "noise"    # removed
+TITLE = "title"    # the headline, kept once
+
+# Scripts written without spaces count one word per two characters.
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
+_WORD = regex.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}_]+(?:['’-][^\W{_CJK}_]+)*")
+_SENTENCE_END = regex.compile(r"[.!?…。！？؟।](?:[\"'”’»)\]]|\s)*$")
+_CONTENT_WORD = regex.compile(r"[^\W\d_]{4,}")
+
+# A paragraph of at least this many words that ends like a sentence reads as body; so does
+# any paragraph this long, ended or not. Below, it is a headline, a label or a fragment.
+BODY_MIN_WORDS = 8
+BODY_ANY_WORDS = 25
+
+
+@dataclass
+class Paragraph:
+    index: int           # position among the paragraphs
+    line: int            # 0-based line number in the text
+    text: str
+    words: int
+    sentence_end: bool
+    gap_before: int      # blank lines between this paragraph and the previous one
+    initial: str = SHORT
+    final: str = SHORT
+    rule: Rule | None = None          # the rule whose match decided a removal
+    decided_by: str = ""              # rule or heuristic id of the final verdict
+    category: str = ""
+    reason: str = ""
+    evidence: list[str] = field(default_factory=list)
+    candidates: list[Rule] = field(default_factory=list)   # head/tail/block rules, judged in context
+    lang: str | None = None           # filled lazily, only where a heuristic asks
+
+    @property
+    def removed(self) -> bool:
+        return self.final == NOISE
+
+
+def _stem(word: str) -> str:
+    """Accent-free, case-folded 5-letter prefix: a crude stemmer that lets "Ucrânia" meet
+    "ucraniana" in any inflecting language, at no cost."""
+    folded = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))[:5]
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def build_paragraphs(lines: list[str]) -> list[Paragraph]:
+    paragraphs, blank = [], 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            blank += 1
+            continue
+        words = count_words(line)
+        ends = bool(_SENTENCE_END.search(line))
+        p = Paragraph(len(paragraphs), i, line, words, ends, blank if paragraphs else 0)
+        p.initial = p.final = BODY if (ends and words >= BODY_MIN_WORDS) or words >= BODY_ANY_WORDS else SHORT
+        paragraphs.append(p)
+        blank = 0
+    return paragraphs
+
+
+class Topic:
+    """The article's vocabulary (content-word stems of its body paragraphs), to tell how far a
+    paragraph is about the same story: teasers and embeds are about another one."""
+
+    def __init__(self, paragraphs: list[Paragraph], stopwords: frozenset[str]):
+        self.stopwords = stopwords
+        self._stems: dict[int, frozenset] = {}
+        self.body = [p for p in paragraphs if p.initial == BODY]
+        self._body_ids = {p.index for p in self.body}
+        self.counts: Counter = Counter()
+        for p in self.body:
+            self.counts.update(self.stems(p))
+        shares = sorted(c for c in (self.coherence(p) for p in self.body) if c is not None)
+        self.median = shares[len(shares) // 2] if shares else 0.0
+
+    def stems(self, p: Paragraph) -> frozenset:
+        if p.index not in self._stems:
+            words = (w.casefold() for w in _CONTENT_WORD.findall(p.text))
+            self._stems[p.index] = frozenset(_stem(w) for w in words if w not in self.stopwords)
+        return self._stems[p.index]
+
+    def coherence(self, p: Paragraph) -> float | None:
+        """Share of the paragraph's content words found in other body paragraphs;
+        None when the paragraph has too few content words to judge."""
+        words = self.stems(p)
+        if len(words) < 3:
+            return None
+        own = 1 if p.index in self._body_ids else 0
+        return sum(1 for w in words if self.counts[w] - own > 0) / len(words)
+
+    def echoes(self, p: Paragraph, headline: Paragraph) -> frozenset:
+        """Content words of a headline that come back in the paragraph (a teaser's summary
+        restates its own headline)."""
+        return self.stems(p) & self.stems(headline)

@@ -1,0 +1,217 @@
+"""Rule sets as data: loading, validating and compiling the TOML files of rules/.
+
+A rule file holds one language (or "common", for rules that hold in every language):
+
+    [language]
+    code = "pt"                 # ISO 639-1, or "common"
+    name = "Portuguese"
+    rejoin_hyphens = true       # optional: repair "norte -coreana" in this language
+
+    [[rules]]
+    id = "pt.promo.join-telegram"           # <code>.<category>.<name>
+    category = "promo"
+    scope = "line"                          # line | head | tail | block
+    message = "Invitation to join the site's Telegram channel"
+    pattern = '^junte-se a nós no telegram'  # searched in the paragraph, case-insensitive
+    remove = ["Junte-se a nós no Telegram"]  # paragraphs the rule must remove
+    keep = ["O ministério publicou no Telegram um vídeo."]   # paragraphs it must not touch
+
+Scopes: a "line" rule removes its paragraph wherever it stands; a "head" rule only before the
+first body paragraph, a "tail" rule only after the last one; a "block" rule marks a paragraph
+that belongs to a larger block: with block = "teasers-after" it heads a "read also" box and
+takes the teaser headlines and summaries after it, with block = "embed-before" it closes a
+social-media embed and takes the embed's text before it.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from .errors import RuleFileError
+
+CATEGORIES = ("embed", "promo", "related", "share", "footer", "meta", "ad", "comments", "consent")
+SCOPES = ("line", "head", "tail", "block")
+BLOCK_KINDS = ("teasers-after", "embed-before")
+DEFAULT_MAX_WORDS = 30
+
+_REQUIRED = {"id": str, "category": str, "scope": str, "message": str, "pattern": str, "remove": list, "keep": list}
+_OPTIONAL = {"max_words": int, "block": str, "case_sensitive": bool}
+_LANGUAGE_KEYS = {"code": str, "name": str, "rejoin_hyphens": bool}
+_ID = regex.compile(r"^([a-z]{2,3}(?:-[a-z]{2,4})?|common)\.([a-z]+)\.([a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    lang: str
+    category: str
+    scope: str
+    message: str
+    pattern: str
+    compiled: regex.Pattern
+    remove: tuple[str, ...]
+    keep: tuple[str, ...]
+    max_words: int
+    block: str | None
+    source: str
+
+    def matches(self, text: str, words: int) -> bool:
+        return words <= self.max_words and self.compiled.search(text) is not None
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    path: str
+    code: str
+    name: str
+    rejoin_hyphens: bool
+    rules: tuple[Rule, ...]
+
+
+def builtin_rules_dir() -> Path:
+    """rules/ beside the package in a wheel; at the repository top in a checkout or editable install."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir() and any(candidate.glob("*.toml")):
+            return candidate
+    raise RuleFileError(here / "rules", "the built-in rule files are missing; reinstall cleantext")
+
+
+def builtin_rule_paths() -> tuple[Path, ...]:
+    return tuple(sorted(builtin_rules_dir().glob("*.toml")))
+
+
+def _line_of(text: str, rule_id: str | None) -> int | None:
+    if not rule_id:
+        return None
+    m = regex.search(r'(?m)^\s*id\s*=\s*["\']' + regex.escape(rule_id) + r'["\']', text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def load_rule_file(path: str | Path) -> RuleFile:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(path, f"cannot read the rule file ({exc.__class__.__name__}: {exc})") from None
+    return parse_rule_file(text, str(path))
+
+
+@lru_cache(maxsize=256)
+def parse_rule_file(text: str, path: str) -> RuleFile:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleFileError(path, f"not valid TOML: {exc}") from None
+
+    def fail(message: str, rule_id: str | None = None):
+        raise RuleFileError(path, message, rule_id, _line_of(text, rule_id))
+
+    unknown = set(data) - {"language", "rules"}
+    if unknown:
+        fail(f"unknown top-level key(s) {sorted(unknown)}; a rule file has [language] and [[rules]]")
+    lang = data.get("language")
+    if not isinstance(lang, dict):
+        fail("missing the [language] table with code and name")
+    for key, typ in _LANGUAGE_KEYS.items():
+        if key in lang and not isinstance(lang[key], typ):
+            fail(f"[language] {key} must be a {typ.__name__}")
+    if set(lang) - set(_LANGUAGE_KEYS):
+        fail(f"unknown [language] key(s) {sorted(set(lang) - set(_LANGUAGE_KEYS))}")
+    code = lang.get("code")
+    if not code or not regex.fullmatch(r"[a-z]{2,3}(-[a-z]{2,4})?|common", code):
+        fail("[language] code must be an ISO 639-1 code such as 'pt', or 'common'")
+    raw_rules = data.get("rules", [])
+    if not isinstance(raw_rules, list):
+        fail("rules must be an array of tables ([[rules]])")
+
+    rules, seen = [], set()
+    for raw in raw_rules:
+        rid = raw.get("id") if isinstance(raw.get("id"), str) else None
+        for key, typ in _REQUIRED.items():
+            if key not in raw:
+                fail(f"missing required key '{key}'", rid)
+            if not isinstance(raw[key], typ):
+                fail(f"'{key}' must be a {typ.__name__}", rid)
+        for key, typ in _OPTIONAL.items():
+            if key in raw and not isinstance(raw[key], typ):
+                fail(f"'{key}' must be a {typ.__name__}", rid)
+        extra = set(raw) - set(_REQUIRED) - set(_OPTIONAL)
+        if extra:
+            fail(f"unknown key(s) {sorted(extra)}", rid)
+        m = _ID.match(rid)
+        if not m:
+            fail("the id must read <language>.<category>.<name>, e.g. 'pt.promo.join-telegram'", rid)
+        if m.group(1) != code:
+            fail(f"the id must start with this file's language code '{code}.'", rid)
+        if m.group(2) != raw["category"]:
+            fail(f"the id names category '{m.group(2)}' but category is '{raw['category']}'", rid)
+        if raw["category"] not in CATEGORIES:
+            fail(f"category must be one of {', '.join(CATEGORIES)}", rid)
+        if raw["scope"] not in SCOPES:
+            fail(f"scope must be one of {', '.join(SCOPES)}", rid)
+        block = raw.get("block")
+        if raw["scope"] == "block" and block not in BLOCK_KINDS:
+            fail(f"a block rule needs block = one of {', '.join(BLOCK_KINDS)}", rid)
+        if raw["scope"] != "block" and block is not None:
+            fail("'block' is only for rules with scope = \"block\"", rid)
+        if rid in seen:
+            fail("duplicate rule id", rid)
+        seen.add(rid)
+        if not raw["remove"] or not raw["keep"]:
+            fail("every rule needs at least one example to remove and one to keep", rid)
+        if not all(isinstance(e, str) and e.strip() for e in raw["remove"] + raw["keep"]):
+            fail("examples must be non-empty strings", rid)
+        if not raw["message"].strip():
+            fail("the message must say what the rule removes", rid)
+        flags = regex.UNICODE | (0 if raw.get("case_sensitive") else regex.IGNORECASE)
+        try:
+            compiled = regex.compile(raw["pattern"], flags)
+        except regex.error as exc:
+            fail(f"the pattern does not compile: {exc}", rid)
+        max_words = raw.get("max_words", DEFAULT_MAX_WORDS)
+        if max_words < 1:
+            fail("max_words must be at least 1", rid)
+        rules.append(
+            Rule(
+                id=rid, lang=code, category=raw["category"], scope=raw["scope"], message=raw["message"].strip(),
+                pattern=raw["pattern"], compiled=compiled, remove=tuple(raw["remove"]), keep=tuple(raw["keep"]),
+                max_words=max_words, block=block, source=path,
+            )
+        )
+    return RuleFile(path, code, lang.get("name", code), bool(lang.get("rejoin_hyphens", False)), tuple(rules))
+
+
+class RuleBook:
+    """All loaded rule files, checked together for duplicate ids, with per-language views."""
+
+    def __init__(self, files: list[RuleFile]):
+        self.files = files
+        owner: dict[str, str] = {}
+        for f in files:
+            for r in f.rules:
+                if r.id in owner:
+                    raise RuleFileError(f.path, f"duplicate rule id (also in {owner[r.id]})", r.id)
+                owner[r.id] = f.path
+        self.languages = {f.code: f for f in files if f.code != "common"}
+
+    @classmethod
+    def load(cls, builtin: bool = True, extra: tuple[Path, ...] = ()) -> "RuleBook":
+        paths = (builtin_rule_paths() if builtin else ()) + tuple(extra)
+        return cls([load_rule_file(p) for p in paths])
+
+    def rules_for(self, lang: str | None, disabled=lambda rule_id: False) -> tuple[Rule, ...]:
+        """Common rules first, then the language's own, without the disabled ones."""
+        return tuple(
+            r for f in self.files if f.code == "common" or f.code == lang for r in f.rules if not disabled(r.id)
+        )
+
+    def rejoins_hyphens(self, lang: str | None) -> bool:
+        return any(f.rejoin_hyphens for f in self.files if f.code == lang)
+
+    def all_rules(self) -> list[Rule]:
+        return [r for f in self.files for r in f.rules]
