@@ -173,8 +173,11 @@ def walk_teasers(doc: Document) -> None:
 
 
 def cut_head(doc: Document, first_body: int) -> None:
-    """Before the first body paragraph: keep the headline; drop labels, bylines, share rows."""
-    head = [p for p in doc.paragraphs[:first_body] if p.final != NOISE]
+    """Before the first body paragraph: keep the headline; drop what head rules name, and
+    label-like lines (a few words, no sentence) whose neighbours are the start of the text,
+    the headline or boilerplate: section names, bylines, share rows."""
+    paras = doc.paragraphs
+    head = [p for p in paras[:first_body] if p.final != NOISE]
     for p in head:
         if p.candidates:
             rule = p.candidates[0]
@@ -184,46 +187,71 @@ def cut_head(doc: Document, first_body: int) -> None:
         return
     title = next((p for p in head if p.words > HEAD_LABEL_MAX_WORDS), None) or max(head, key=lambda p: (p.words, -p.index))
     title.final = TITLE
+
+    def settled(i: int) -> bool:
+        return i < 0 or paras[i].final in (NOISE, TITLE)
+
     for p in head:
-        if p is not title and p.words <= HEAD_LABEL_MAX_WORDS and not p.sentence_end:
+        if p is title or p.words > HEAD_LABEL_MAX_WORDS or p.sentence_end:
+            continue
+        if settled(p.index - 1) and settled(p.index + 1):
             remove(
                 p, "heuristic.meta.head-label", "meta", "label, byline or section name above the article",
-                [f"{p.words} word(s) without sentence punctuation", f"stands before the first body paragraph (line {doc.paragraphs[first_body].line + 1})",
-                 f"the headline is line {title.line + 1}"],
+                [f"{p.words} word(s) without sentence punctuation",
+                 f"stands before the first body paragraph (line {paras[first_body].line + 1})",
+                 "between the start of the text, the headline or boilerplate"],
             )
 
 
+# Boilerplate that closes an article: once one of these has fired after the last body
+# paragraph, the short lines that follow it belong to the page, not the article.
+TAIL_OPENERS = ("footer", "promo", "related", "share")
+
+
 def cut_tail(doc: Document, last_body: int) -> None:
-    """After the last body paragraph: tail rules fire, and once boilerplate has begun there,
-    what follows it is boilerplate too (most-read lists, network footers)."""
+    """After the last body paragraph: tail rules fire, and once end-of-article boilerplate
+    (footer, promo, related, share) has begun there, the short lines after it go with it,
+    up to the first line that reads like a sentence."""
     started: Paragraph | None = None
     for p in doc.paragraphs[last_body + 1 :]:
         if p.final == NOISE:
-            started = started or p
+            if p.category in TAIL_OPENERS:
+                started = started or p
             continue
         if p.candidates:
             rule = p.candidates[0]
             remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}", "stands after the last body paragraph"], rule)
-            started = started or p
+            if rule.category in TAIL_OPENERS:
+                started = started or p
             continue
         if started is None:
             continue
-        coherence, note = _coherence_note(doc, p)
-        if p.sentence_end and coherence is not None and coherence >= COHERENT:
-            continue  # a sentence about the story itself: not footer material
+        if p.sentence_end:
+            break
+        _, note = _coherence_note(doc, p)
         remove(
-            p, "heuristic.footer.tail-clutter", started.category if started.category in ("related", "footer") else "footer",
-            "part of the boilerplate that follows the article",
-            [f"after the {started.decided_by} on line {started.line + 1}", f"past the last body paragraph (line {doc.paragraphs[last_body].line + 1})", note],
+            p, "heuristic.footer.tail-clutter", "footer", "part of the boilerplate that follows the article",
+            [f"after the {started.decided_by} on line {started.line + 1}",
+             f"past the last body paragraph (line {doc.paragraphs[last_body].line + 1})", "no sentence punctuation", note],
         )
+
+
+# A label-like line between two pieces of page furniture is furniture too; between two bare
+# links or tag lines (meta) it is more often an item of a list that belongs to the text.
+SANDWICH_MAX_WORDS = 6
+SANDWICH_CATEGORIES = TAIL_OPENERS + ("ad", "embed")
 
 
 def between_noise(doc: Document) -> None:
     """A short paragraph with boilerplate on both sides is part of it (jusText's context rule)."""
     paras = doc.paragraphs
+
+    def furniture(q: Paragraph) -> bool:
+        return q.final == NOISE and q.category in SANDWICH_CATEGORIES
+
     for i in range(1, len(paras) - 1):
         p = paras[i]
-        if p.final == SHORT and paras[i - 1].final == NOISE and paras[i + 1].final == NOISE and not p.sentence_end:
+        if p.final == SHORT and not p.sentence_end and p.words <= SANDWICH_MAX_WORDS and furniture(paras[i - 1]) and furniture(paras[i + 1]):
             prev = paras[i - 1]
             remove(
                 p, f"heuristic.{prev.category}.between-noise", prev.category, "short paragraph inside a run of boilerplate",
@@ -231,26 +259,28 @@ def between_noise(doc: Document) -> None:
             )
 
 
-def drop_repeats(doc: Document) -> None:
-    """A headline (or any paragraph) repeated verbatim is kept once: the first time."""
-    seen: dict[str, Paragraph] = {}
-    for p in doc.paragraphs:
-        if p.final == NOISE:
-            continue
-        key = "".join(ch for ch in p.text.casefold() if ch.isalnum())
-        if len(key) < REPEAT_MIN_CHARS:
-            continue
-        if key in seen:
-            first = seen[key]
-            what = "headline" if first.final in (TITLE, SHORT) else "paragraph"
-            remove(p, f"heuristic.meta.repeated-{what}", "meta", f"repeats the {what} on line {first.line + 1}", [f"same letters and digits as line {first.line + 1}"])
-        else:
-            seen[key] = p
+def drop_repeated_headline(doc: Document) -> None:
+    """The headline repeated verbatim (site header, then article header) is kept once: the
+    first time. Other repeats are left alone: lists, forums and interviews repeat lines too."""
+    title = next((p for p in doc.paragraphs if p.final == TITLE), None)
+    if title is None:
+        return
+    key = _letters(title.text)
+    if len(key) < REPEAT_MIN_CHARS:
+        return
+    for p in doc.paragraphs[title.index + 1 :]:
+        if p.final != NOISE and _letters(p.text) == key:
+            remove(p, "heuristic.meta.repeated-headline", "meta", f"repeats the headline on line {title.line + 1}",
+                   [f"same letters and digits as the headline on line {title.line + 1}"])
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 # --------------------------------------------------------------------------- guard
 
-STRONG = ("heuristic.meta.repeated-",)
+STRONG = ("heuristic.meta.repeated-headline",)
 
 
 def guard_body(doc: Document) -> None:
@@ -285,6 +315,6 @@ def revise(doc: Document, rules: tuple[Rule, ...]) -> None:
         cut_tail(doc, anchors[1])
         between_noise(doc)
     if cfg.remove_duplicates:
-        drop_repeats(doc)
+        drop_repeated_headline(doc)
     guard_body(doc)
 

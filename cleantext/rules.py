@@ -6,6 +6,7 @@ A rule file holds one language (or "common", for rules that hold in every langua
     code = "pt"                 # ISO 639-1, or "common"
     name = "Portuguese"
     rejoin_hyphens = true       # optional: repair "norte -coreana" in this language
+    sample = ["...", "..."]     # optional: body paragraphs the tests set each example in
 
     [[rules]]
     id = "pt.promo.join-telegram"           # <code>.<category>.<name>
@@ -40,7 +41,7 @@ DEFAULT_MAX_WORDS = 30
 
 _REQUIRED = {"id": str, "category": str, "scope": str, "message": str, "pattern": str, "remove": list, "keep": list}
 _OPTIONAL = {"max_words": int, "block": str, "case_sensitive": bool}
-_LANGUAGE_KEYS = {"code": str, "name": str, "rejoin_hyphens": bool}
+_LANGUAGE_KEYS = {"code": str, "name": str, "rejoin_hyphens": bool, "sample": list}
 _ID = regex.compile(r"^([a-z]{2,3}(?:-[a-z]{2,4})?|common)\.([a-z]+)\.([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
@@ -70,6 +71,7 @@ class RuleFile:
     name: str
     rejoin_hyphens: bool
     rules: tuple[Rule, ...]
+    sample: tuple[str, ...] = ()
 
 
 def builtin_rules_dir() -> Path:
@@ -183,7 +185,10 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
                 max_words=max_words, block=block, source=path,
             )
         )
-    return RuleFile(path, code, lang.get("name", code), bool(lang.get("rejoin_hyphens", False)), tuple(rules))
+    sample = lang.get("sample", [])
+    if not all(isinstance(x, str) and x.strip() for x in sample):
+        fail("[language] sample must be a list of paragraphs (non-empty strings)")
+    return RuleFile(path, code, lang.get("name", code), bool(lang.get("rejoin_hyphens", False)), tuple(rules), tuple(sample))
 
 
 class RuleBook:
