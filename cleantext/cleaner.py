@@ -11,7 +11,7 @@ from .heuristics import Document, revise
 from .normalize import HYPHEN_FIXER, apply_fixers, encoding_fixers, split_lines
 from .paragraphs import build_paragraphs
 from .result import CleanResult, Removal
-from .rules import Rule, RuleBook
+from .rules import RuleBook, RuleSet
 
 
 class Cleaner:
@@ -26,7 +26,7 @@ class Cleaner:
         self.config = CleanerConfig.from_options(config, **options) if options else (config or CleanerConfig())
         self.rulebook = RuleBook.load(self.config.builtin_rules, self.config.rule_files)
         self._fixers = encoding_fixers(self.config)
-        self._rules: dict[str | None, tuple[Rule, ...]] = {}
+        self._rules: dict[str | None, RuleSet] = {}
         self._known: frozenset[str] | None = None
         self.default_lang = self.resolve_lang(self.config.lang) if self.config.lang else None
 
@@ -40,9 +40,9 @@ class Cleaner:
             self._known = language.detector_languages() | self.pack_languages
         return language.normalize_code(code, self._known, self.pack_languages)
 
-    def rules_for(self, lang: str | None) -> tuple[Rule, ...]:
+    def rules_for(self, lang: str | None) -> RuleSet:
         if lang not in self._rules:
-            self._rules[lang] = self.rulebook.rules_for(lang, self.config.is_disabled)
+            self._rules[lang] = RuleSet(self.rulebook.rules_for(lang, self.config.is_disabled))
         return self._rules[lang]
 
     # ------------------------------------------------------------------ cleaning

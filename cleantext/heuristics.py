@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+import regex
+
 from . import language
 from .stopwords import stopwords
 from .config import CleanerConfig
 from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic
 from .result import GuardedParagraph
-from .rules import Rule
+from .rules import Rule, RuleSet
 
 # Below this share of content words in common with the article's body, a paragraph is off
 # its topic whatever the article is like; above it, only less than the article's own median
@@ -80,12 +82,10 @@ def _coherence_note(doc: Document, p: Paragraph) -> tuple[float | None, str]:
 # --------------------------------------------------------------------------- rules
 
 
-def apply_rules(doc: Document, rules: tuple[Rule, ...]) -> None:
+def apply_rules(doc: Document, rules: RuleSet) -> None:
     """Line and block rules remove their paragraph at once; head and tail rules wait for context."""
     for p in doc.paragraphs:
-        for rule in rules:
-            if not rule.matches(p.text, p.words):
-                continue
+        for rule in rules.matching(p.text, p.words):
             if rule.scope in ("head", "tail"):
                 p.candidates.append(rule)
                 continue
@@ -135,9 +135,8 @@ def walk_teasers(doc: Document) -> None:
     article's topic. A summary must be off-topic too: sharing almost nothing with the article,
     or less than the article's median paragraph while restating its own teaser headline."""
     paras = doc.paragraphs
-    topic = doc.topic
     for h in [p.index for p in paras if p.rule is not None and p.rule.block == "teasers-after"]:
-        header = paras[h]
+        header, topic = paras[h], doc.topic
         headlines, last = 0, None
         for p in paras[h + 1 :]:
             if p.final == NOISE:
@@ -274,8 +273,11 @@ def drop_repeated_headline(doc: Document) -> None:
                    [f"same letters and digits as the headline on line {title.line + 1}"])
 
 
+_NOT_ALNUM = regex.compile(r"[\W_]+")
+
+
 def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text).casefold()
 
 
 # --------------------------------------------------------------------------- guard
@@ -302,7 +304,7 @@ def guard_body(doc: Document) -> None:
 # --------------------------------------------------------------------------- order
 
 
-def revise(doc: Document, rules: tuple[Rule, ...]) -> None:
+def revise(doc: Document, rules: RuleSet) -> None:
     cfg = doc.config
     apply_rules(doc, rules)
     if cfg.remove_embeds:

@@ -16,7 +16,7 @@ _IDENTIFIER = None
 # Text shorter than this (in letters) says too little about its language to be worth asking.
 MIN_LETTERS = 20
 # A document sample of this many characters is enough; longer ones only cost time.
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS = 800
 
 
 def _identifier():

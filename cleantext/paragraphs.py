@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -55,6 +56,7 @@ class Paragraph:
         return self.final == NOISE
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Accent-free, case-folded 5-letter prefix: a crude stemmer that lets "Ucrânia" meet
     "ucraniana" in any inflecting language, at no cost."""
@@ -62,8 +64,15 @@ def _stem(word: str) -> str:
     return "".join(ch for ch in folded if not unicodedata.combining(ch))[:5]
 
 
+_HAS_CJK = regex.compile(rf"[{_CJK}]")
+_PUNCT_TOKEN = regex.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+
+
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    if _HAS_CJK.search(text):
+        return len(_WORD.findall(text))
+    # Whitespace-separated tokens, less those made of punctuation alone ("—", "|").
+    return len(text.split()) - len(_PUNCT_TOKEN.findall(text))
 
 
 def build_paragraphs(lines: list[str]) -> list[Paragraph]:

@@ -30,7 +30,8 @@ class Removal:
 
 @dataclass(frozen=True)
 class NormalizationStep:
-    """One normalization step that changed the text: which, how often, and an example."""
+    """One normalization step that changed the text: its name, how many lines it changed
+    (or gaps, for the blank-line steps), and an example of the change."""
 
     name: str
     count: int

@@ -1,0 +1,112 @@
+"""The multi-paragraph heuristics, each on a small document made for it."""
+import cleantext
+
+BODY_PT = [
+    "O governo aprovou hoje o orçamento para o próximo ano, depois de um longo debate no parlamento sobre a saúde.",
+    "Os deputados da oposição votaram contra e anunciaram que vão recorrer ao Tribunal Constitucional nos próximos dias.",
+    "O ministro das Finanças defendeu que o orçamento protege os salários e reduz a dívida pública do país.",
+    "A votação final do orçamento no parlamento está marcada para o fim do mês, depois do debate na especialidade.",
+]
+
+
+def explain(paras, lang="pt", **options):
+    return cleantext.clean_and_explain("\n\n".join(paras) + "\n", lang=lang, **options)
+
+
+def removed(result):
+    return {r.text: r for r in result.removals}
+
+
+def test_teaser_box_takes_headline_and_summary_and_stops_where_the_article_resumes():
+    paras = BODY_PT[:2] + [
+        "Leia também",
+        "Seca obriga a racionar água no Alentejo",
+        "As barragens do sul estão abaixo de vinte por cento e os agricultores pedem apoio urgente para a seca.",
+    ] + BODY_PT[2:]
+    result = explain(paras)
+    gone = removed(result)
+    assert set(gone) == set(paras[2:5])
+    assert gone[paras[4]].rule_id == "heuristic.related.teaser"
+    assert any("restates the teaser headline" in e or "content words" in e for e in gone[paras[4]].evidence)
+    for p in BODY_PT:
+        assert p in result.text
+
+
+def test_teaser_box_with_a_headline_only_leaves_the_next_body_paragraph():
+    paras = BODY_PT[:2] + ["Leia também:", "Seca obriga a racionar água no Alentejo"] + BODY_PT[2:]
+    result = explain(paras)
+    assert set(removed(result)) == {"Leia também:", "Seca obriga a racionar água no Alentejo"}
+
+
+def test_embed_walk_back_takes_the_tweet_text_in_another_language():
+    tweet = "Breaking: the budget has passed after a long night in parliament, reports say."
+    signature = "pic.twitter.com/AbCdEf — Some Reporter (@reporter) July 12, 2025"
+    paras = BODY_PT[:2] + [tweet, signature] + BODY_PT[2:]
+    result = explain(paras)
+    gone = removed(result)
+    assert set(gone) == {tweet, signature}
+    assert gone[tweet].rule_id == "heuristic.embed.walk-back"
+    assert any("written in 'en'" in e for e in gone[tweet].evidence)
+
+
+def test_embed_walk_back_stops_at_the_articles_own_language():
+    signature = "— Some Reporter (@reporter) July 12, 2025"
+    result = explain(BODY_PT[:2] + [signature] + BODY_PT[2:])
+    assert set(removed(result)) == {signature}
+
+
+def test_head_label_and_tail_clutter():
+    paras = ["Política", "Orçamento aprovado com os votos do governo", "Por Ana Sousa"] + BODY_PT + [
+        "Siga-nos no Instagram e no Facebook",
+        "Mais lidas",
+        "Seca obriga a racionar água no Alentejo",
+        "Benfica vence em Braga",
+        "Termos de uso Privacidade Contactos",
+    ]
+    result = explain(paras)
+    assert result.text.startswith("Orçamento aprovado com os votos do governo\n\n" + BODY_PT[0])
+    assert result.text.endswith(BODY_PT[-1] + "\n")
+
+
+def test_repeated_headline_is_kept_once():
+    title = "Orçamento aprovado com os votos do governo"
+    result = explain([title, "há 5 horas", title] + BODY_PT)
+    assert result.text.count(title) == 1
+    assert removed(result)[title].rule_id == "heuristic.meta.repeated-headline"
+
+
+def test_clean_articles_are_left_whole_in_every_seed_language():
+    for lang, text in {
+        "pt": BODY_PT,
+        "en": ["The council approved the budget on Tuesday after a long debate about schools and roads.",
+               "Opposition members voted against it and said they would take the matter to court next week."],
+    }.items():
+        doc = "\n\n".join(text) + "\n"
+        assert cleantext.clean(doc, lang=lang) == doc
+
+
+def test_guard_vetoes_a_weak_removal_of_a_long_on_topic_paragraph():
+    from cleantext.config import CleanerConfig
+    from cleantext.heuristics import Document, guard_body, remove
+    from cleantext.paragraphs import build_paragraphs
+
+    long_para = (
+        "O ministro das Finanças explicou ainda que o orçamento para o próximo ano prevê um aumento dos salários "
+        "da função pública, uma redução da dívida pública e um reforço do investimento na saúde, e que o governo "
+        "espera que o parlamento aprove o orçamento na votação final marcada para o fim do mês, depois do debate."
+    )
+    paras = build_paragraphs(BODY_PT + [long_para, "Benfica vence em Braga"])
+    doc = Document(paras, "pt", CleanerConfig())
+    remove(paras[4], "heuristic.related.teaser", "related", "teaser summary", ["weak evidence"])
+    remove(paras[5], "heuristic.related.teaser", "related", "teaser headline", ["weak evidence"])
+    guard_body(doc)
+    assert not paras[4].removed and paras[5].removed
+    (guarded,) = doc.guarded
+    assert guarded.line == 5 and guarded.proposed_by == "heuristic.related.teaser"
+    assert "content words" in guarded.why_kept
+
+
+def test_heuristics_can_be_switched_off():
+    paras = BODY_PT[:2] + ["Leia também", "Seca obriga a racionar água no Alentejo"] + BODY_PT[2:]
+    result = explain(paras, remove_related=False)
+    assert set(removed(result)) == {"Leia também"}
