@@ -14,6 +14,10 @@ from .result import CleanResult, Removal
 from .rules import RuleBook, RuleSet
 
 
+# How many times the language may be re-asked after cleaning (see clean_and_explain).
+MAX_LANGUAGE_ROUNDS = 3
+
+
 class Cleaner:
     """Reusable and thread-safe: build one per configuration and call it on many documents.
 
@@ -58,27 +62,40 @@ class Cleaner:
                 )
             raise InputTypeError(f"clean() takes str, not {type(text).__name__}")
         forced = self.resolve_lang(lang) if lang else self.default_lang
+        if forced:
+            return self._clean(text, forced, detected=False)
+        # The language is that of the article, which is known for sure only once the noise is
+        # gone (a page with long tweets or a foreign footer can fool a first guess). Clean, ask
+        # again on what is left, and clean again if the answer changed: the output is then in
+        # the language it was cleaned as, so cleaning it again changes nothing.
+        tried: list[str | None] = []
+        doc_lang = None
+        result = None
+        for _ in range(MAX_LANGUAGE_ROUNDS):
+            result = self._clean(text, doc_lang, detected=True, detect=not tried)
+            tried.append(result.lang)
+            if not result.removals:
+                break
+            again = language.identify(language.document_sample([p for p in result.text.split("\n") if p.strip()]))[0]
+            if again is None or again == result.lang or again in tried:
+                break
+            doc_lang = again
+        return result
 
+    def _clean(self, text: str, lang: str | None, detected: bool, detect: bool = False) -> CleanResult:
         lines, step = split_lines(text)
         steps = [step] if step else []
         steps += apply_fixers(lines.lines, self._fixers)
 
+        if detect:
+            lang = language.identify(language.document_sample([line for line in lines.lines if line.strip()]))[0]
+        if self.config.rejoin_hyphens and self.rulebook.rejoins_hyphens(lang):
+            steps += apply_fixers(lines.lines, [HYPHEN_FIXER])
+
+        # Paragraphs are measured on the text as it will be output, after every fixer.
         paragraphs = build_paragraphs(lines.lines)
-        if forced:
-            doc_lang, detected = forced, False
-        else:
-            doc_lang = language.identify(language.document_sample([p.text for p in paragraphs]))[0]
-            detected = True
-
-        if self.config.rejoin_hyphens and self.rulebook.rejoins_hyphens(doc_lang):
-            hyphen_steps = apply_fixers(lines.lines, [HYPHEN_FIXER])
-            if hyphen_steps:
-                steps += hyphen_steps
-                for p in paragraphs:
-                    p.text = lines.lines[p.line]
-
-        doc = Document(paragraphs, doc_lang, self.config)
-        revise(doc, self.rules_for(doc_lang))
+        doc = Document(paragraphs, lang, self.config)
+        revise(doc, self.rules_for(lang))
 
         out, assembly_steps = assemble(paragraphs, len(lines.lines), lines.ends_with_newline, self.config.fix_whitespace)
         steps += assembly_steps
@@ -87,7 +104,7 @@ class Cleaner:
             for p in paragraphs
             if p.removed
         ]
-        return CleanResult(out, doc_lang, detected, removals, steps, doc.guarded)
+        return CleanResult(out, lang, detected, removals, steps, doc.guarded)
 
 
 @lru_cache(maxsize=32)

@@ -1,0 +1,47 @@
+"""Properties over generated input: never raises, deterministic, idempotent, and removals
+account for every missing line."""
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cleantext
+
+from conftest import FIXTURES
+
+# The lines of each seed document, body and noise alike: an article is some of one
+# document's lines in any order (an article has one language; its embeds may have another).
+DOCUMENTS = []
+for gold in sorted((FIXTURES / "seeds").glob("*.gold.json")):
+    source = (gold.parent / json.loads(gold.read_text(encoding="utf-8"))["source"]).read_text(encoding="utf-8")
+    DOCUMENTS.append([line for line in source.split("\n") if line.strip()])
+
+articles = st.sampled_from(DOCUMENTS).flatmap(
+    lambda lines: st.tuples(st.lists(st.sampled_from(lines), min_size=1, max_size=30), st.sampled_from(["\n", "\n\n"]))
+).map(lambda t: t[1].join(t[0]) + "\n")
+texts = st.one_of(articles, st.text(max_size=400))
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(texts)
+def test_cleaning_twice_equals_cleaning_once(text):
+    once = cleantext.clean(text)
+    assert cleantext.clean(once) == once
+
+
+@SETTINGS
+@given(texts)
+def test_cleaning_is_deterministic(text):
+    assert cleantext.clean_and_explain(text) == cleantext.clean_and_explain(text)
+
+
+@SETTINGS
+@given(articles)
+def test_removals_account_for_every_missing_line(text):
+    result = cleantext.clean_and_explain(text)
+    removed = {r.line for r in result.removals}
+    out = result.text.split("\n")
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.strip() and n not in removed:
+            assert any(line.replace(" -", "-").strip() == o or line.strip() == o for o in out), (n, line)
