@@ -172,22 +172,36 @@ def encoding_fixers(config: CleanerConfig) -> list[Fixer]:
 HYPHEN_FIXER = Fixer("rejoin-hyphens", rejoin_detached_hyphens, "hyphens detached by machine translation rejoined")
 
 
+# Fixers can feed each other (removing a control character can leave a sequence that ftfy
+# then reads as mojibake), so changed lines go round again, until nothing changes.
+MAX_FIXER_ROUNDS = 3
+
+
 def apply_fixers(lines: list[str], fixers: list[Fixer]) -> list[NormalizationStep]:
     """Run the fixers over every line in place; return one step per fixer that changed something."""
-    steps = []
-    for fixer in fixers:
-        count, example = 0, ""
-        fix = fixer.fix
-        for i, line in enumerate(lines):
-            fixed = fix(line)
-            if fixed != line:
-                if not example:
-                    example = _example(line, fixed)
-                lines[i] = fixed
-                count += 1
-        if count:
-            steps.append(NormalizationStep(fixer.name, count, f"{fixer.detail}; e.g. {example}"))
-    return steps
+    changed_lines: dict[str, set[int]] = {f.name: set() for f in fixers}
+    examples: dict[str, str] = {}
+    todo = range(len(lines))
+    for _ in range(MAX_FIXER_ROUNDS):
+        changed = set()
+        for fixer in fixers:
+            fix = fixer.fix
+            for i in todo:
+                line = lines[i]
+                fixed = fix(line)
+                if fixed != line:
+                    examples.setdefault(fixer.name, _example(line, fixed))
+                    lines[i] = fixed
+                    changed_lines[fixer.name].add(i)
+                    changed.add(i)
+        if not changed:
+            break
+        todo = sorted(changed)
+    return [
+        NormalizationStep(f.name, len(changed_lines[f.name]), f"{f.detail}; e.g. {examples[f.name]}")
+        for f in fixers
+        if changed_lines[f.name]
+    ]
 
 
 def _example(before: str, after: str) -> str:

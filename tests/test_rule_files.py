@@ -13,9 +13,9 @@ id = "pt.promo.test-rule"
 category = "promo"
 scope = "line"
 message = "A test rule"
-pattern = '^assine já\\b'
-remove = ["Assine já!"]
-keep = ["Ele assina já o contrato."]
+pattern = '^clube de leitores do jornal da vila\\b'
+remove = ["Clube de leitores do Jornal da Vila: inscrições abertas"]
+keep = ["O clube de leitores reuniu-se ontem."]
 """
 
 
@@ -44,11 +44,11 @@ def test_every_builtin_file_names_its_language():
 @pytest.mark.parametrize(
     "change, message",
     [
-        (("pattern = '^assine", "pattern = '^(assine"), "does not compile"),
+        (("pattern = '^clube", "pattern = '^(clube"), "does not compile"),
         (('scope = "line"', 'scope = "everywhere"'), "scope must be one of"),
         (('category = "promo"', 'category = "spam"'), "names category 'promo'"),
         (('id = "pt.promo.test-rule"', 'id = "en.promo.test-rule"'), "must start with this file's language code"),
-        (('keep = ["Ele assina já o contrato."]', "keep = []"), "at least one example"),
+        (('keep = ["O clube de leitores reuniu-se ontem."]', "keep = []"), "at least one example"),
         (('message = "A test rule"', 'message = "A test rule"\nwhatever = 1'), "unknown key"),
         (('message = "A test rule"\n', ""), "missing required key 'message'"),
     ],
@@ -83,7 +83,7 @@ def test_bad_toml_and_missing_language_are_reported(tmp_path):
 
 def test_user_rule_file_adds_rules(tmp_path):
     path = write(tmp_path, GOOD_RULE)
-    text = "Assine já!\nO governo aprovou hoje o orçamento depois de um longo debate no parlamento.\n"
+    text = "Clube de leitores do Jornal da Vila: inscrições abertas\nO governo aprovou hoje o orçamento depois de um longo debate no parlamento.\n"
     assert cleantext.clean(text, lang="pt") == text
     result = Cleaner(rule_files=[path]).clean_and_explain(text, lang="pt")
     assert result.text == text.split("\n", 1)[1]
