@@ -15,12 +15,12 @@ def assemble(
 ) -> tuple[str, list[NormalizationStep]]:
     kept = [p for p in paragraphs if p.final != NOISE]
     parts: list[str] = []
-    collapsed = 0
+    collapsed, first_collapsed = 0, 0
     steps = []
     if paragraphs:
         edges = paragraphs[0].line + (line_count - 1 - paragraphs[-1].line)
         if edges:
-            steps.append(NormalizationStep("blank-edges", edges, "blank lines at the start and end of the text removed"))
+            steps.append(NormalizationStep("blank-edges", edges, "blank lines at the start and end of the text removed", 1 if paragraphs[0].line else paragraphs[-1].line + 2))
     # The gap after paragraph i in the input is the gap_before of paragraph i + 1.
     gap_after = {p.index: paragraphs[p.index + 1].gap_before for p in paragraphs[:-1]}
     for n, p in enumerate(kept):
@@ -28,6 +28,7 @@ def assemble(
             blank = gap_after[kept[n - 1].index]
             if blank > 1 and collapse_blank_runs:
                 collapsed += 1
+                first_collapsed = first_collapsed or p.line + 1
                 blank = 1
             parts.append("\n" * (blank + 1))
         parts.append(p.text)
@@ -35,5 +36,5 @@ def assemble(
     if text and ends_with_newline:
         text += "\n"
     if collapsed:
-        steps.append(NormalizationStep("blank-lines", collapsed, "runs of blank lines between paragraphs collapsed to one"))
+        steps.append(NormalizationStep("blank-lines", collapsed, "runs of blank lines between paragraphs collapsed to one", first_collapsed))
     return text, steps

@@ -1,114 +1,352 @@
-"""Command line: `cleantext clean FILE... -o OUT_DIR`.
+"""The command line: clean, check, fix, rules, explain.
 
-Follows the conventions of pre-commit hooks and formatters: main(argv) -> int, one-line
-errors on stderr (never a traceback), atomic writes, inputs never modified.
-Exit status: 0 success, 2 usage, configuration or I/O error.
+Follows the conventions of formatters and pre-commit hooks: main(argv) -> int; `check` writes
+nothing and exits 1 when a file would change; `fix` rewrites changed files and exits 1 when it
+changed one; 2 is a usage, configuration or I/O error. Errors are one line on stderr naming the
+file, never a traceback; the other files are still processed. Writes are atomic and inputs are
+never modified unless asked (--in-place, fix).
 """
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cleaner import Cleaner
+from . import report
+from .batch import Runner, Stats, TextOutcome, clean_jsonl_chunk, clean_text, clean_text_file, jsonl_tasks
 from .config import CleanerConfig
+from .discover import Input, discover
 from .errors import CleantextError
+from .fileio import AtomicWriter, FileError, decode, read_text, write_atomic
+from .rules import RuleBook
+from .settings import load_settings
 
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file in the same folder, then rename over the target:
-    a reader (or a crash) sees the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def read_text(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CleantextError(f"{path}: not valid UTF-8 (byte {exc.start}); convert it to UTF-8 first") from None
+CLEAN, CHECK, FIX = "clean", "check", "fix"
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cleantext", description="Remove boilerplate and noise from article text.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    clean = sub.add_parser("clean", help="clean text files into an output folder")
-    clean.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    clean.add_argument("-o", "--output", type=Path, required=True, metavar="OUT_DIR", help="folder for the cleaned files (same names)")
-    clean.add_argument("--lang", help="force the language (ISO 639-1); default: detect per document")
-    clean.add_argument("--rules", action="append", default=[], type=Path, metavar="FILE", help="extra rule file (repeatable)")
-    clean.add_argument("--disable", action="append", default=[], metavar="RULE_ID", help="rule id or prefix to switch off (repeatable)")
-    clean.add_argument("--explain", action="store_true", help="print why each line was removed")
-    clean.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    parser = argparse.ArgumentParser(
+        prog="cleantext",
+        description="Remove boilerplate and noise (embeds, promos, teasers, share rows, bylines, footers) from article text.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    rule_opts = argparse.ArgumentParser(add_help=False)
+    rule_opts.add_argument("--lang", help="force the language (ISO 639-1, e.g. pt); default: detect per document")
+    rule_opts.add_argument("--rules", action="append", default=[], type=Path, metavar="FILE", help="extra rule file (repeatable)")
+    rule_opts.add_argument("--disable", action="append", default=[], metavar="RULE_ID", help="rule id or prefix to switch off (repeatable)")
+    rule_opts.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: nearest .cleantext.toml or pyproject.toml [tool.cleantext])")
+
+    batch = argparse.ArgumentParser(add_help=False, parents=[rule_opts])
+    batch.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (walked recursively), globs, or - for stdin")
+    batch.add_argument("--include", action="append", metavar="GLOB", help="file patterns a folder run picks up (default: *.txt *.text *.md *.jsonl)")
+    batch.add_argument("--exclude", action="append", metavar="GLOB", help="file patterns to leave out")
+    batch.add_argument("--jsonl", action="store_true", help="treat every input as JSONL (files ending .jsonl always are)")
+    batch.add_argument("--text-field", metavar="NAME", help="the field of JSONL records to clean (default: text)")
+    batch.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores); output is the same for any N")
+    batch.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (and findings, for check)")
+
+    clean = sub.add_parser(CLEAN, parents=[batch], help="clean files into an output folder, in place, or stdin to stdout")
+    where = clean.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", type=Path, metavar="OUT_DIR", help="write cleaned files here, keeping relative paths")
+    where.add_argument("--in-place", action="store_true", help="rewrite the inputs that change")
+    clean.add_argument("--explain", action="store_true", help="say why each line was removed (JSONL: add a 'cleantext' field)")
+
+    check = sub.add_parser(CHECK, parents=[batch], help="report what would change; write nothing; exit 1 if anything would")
+    check.add_argument("--diff", action="store_true", help="print a unified diff of each change")
+
+    sub.add_parser(FIX, parents=[batch], help="rewrite files that change, in place; exit 1 if any did")
+
+    rules = sub.add_parser("rules", parents=[rule_opts], help="list the rules (id, category, scope, message)")
+    rules.set_defaults(paths=[])
+
+    explain = sub.add_parser("explain", parents=[rule_opts], help="show a file with each removed line marked and its reason")
+    explain.add_argument("file", type=Path, metavar="FILE")
     return parser
 
 
-def cmd_clean(args: argparse.Namespace) -> int:
-    config = CleanerConfig(lang=args.lang, rule_files=tuple(args.rules), disabled_rules=frozenset(args.disable))
-    cleaner = Cleaner(config)
-    status = 0
-    changed = 0
-    for path in args.files:
-        try:
-            if path.is_dir():
-                raise CleantextError(f"{path}: is a folder; name the files to clean (e.g. {path}/*.txt)")
-            text = read_text(path)
-            result = cleaner.clean_and_explain(text)
-            target = args.output / path.name
-            if target.resolve() == path.resolve():
-                # Cleaning a folder into itself: rewrite only what changes.
-                if result.text != text:
-                    write_atomic(target, result.text)
-            else:
-                write_atomic(target, result.text)
-            changed += result.text != text
-            if args.explain:
-                print(f"== {path}\n{result.explain()}")
-        except CleantextError as exc:
-            print(f"cleantext: {exc}", file=sys.stderr)
-            status = 2
-        except OSError as exc:
-            print(f"cleantext: {path}: {exc.strerror or exc}", file=sys.stderr)
-            status = 2
+@dataclass
+class Run:
+    args: argparse.Namespace
+    mode: str
+    config: CleanerConfig
+    text_field: str
+    stats: Stats = field(default_factory=Stats)
+    changed_files: int = 0
+    errors: int = 0
+
+    def error(self, message: str) -> None:
+        self.errors += 1
+        print(f"cleantext: {message}", file=sys.stderr)
+
+
+def make_config(args) -> tuple[CleanerConfig, object]:
+    settings = load_settings(args.config)
+    config = CleanerConfig(
+        lang=args.lang or settings.lang,
+        rule_files=tuple(settings.rules) + tuple(args.rules),
+        disabled_rules=frozenset(settings.disable) | frozenset(args.disable),
+    )
+    return config, settings
+
+
+# --------------------------------------------------------------------------- batch commands
+
+
+def run_batch(args, mode: str) -> int:
+    if mode == CLEAN and not (args.output or args.in_place) and args.paths != ["-"]:
+        print("cleantext: clean needs -o OUT_DIR or --in-place (or - to read stdin and write stdout)", file=sys.stderr)
+        return 2
+    config, settings = make_config(args)
+    run = Run(args, mode, config, args.text_field or settings.text_field)
+    inputs, missing = discover(args.paths, args.include or settings.include, args.exclude or settings.exclude, args.jsonl)
+    for message in missing:
+        run.error(message)
+    if mode == CLEAN and args.output and not _unique_targets(run, inputs):
+        return 2
+
+    runner = Runner(config, args.jobs)  # builds a Cleaner: bad rule files or languages fail here
+    progress = report.Progress(len(inputs), not args.quiet)
+    start = time.perf_counter()
+    try:
+        i = 0
+        while i < len(inputs):
+            # Consecutive text files go to the workers together; JSONL files stream on their own.
+            if inputs[i].jsonl or inputs[i].path is None:
+                handle_stream(run, runner, inputs[i], progress)
+                i += 1
+                continue
+            j = i
+            while j < len(inputs) and not inputs[j].jsonl and inputs[j].path is not None:
+                j += 1
+            batch = inputs[i:j]
+            for inp, outcome in zip(batch, runner.map(clean_text_file, [str(x.path) for x in batch])):
+                handle_text(run, inp, outcome)
+                progress.advance(run_bytes(outcome))
+            i = j
+        runner.close()
+    except BaseException:
+        runner.terminate()
+        raise
+    finally:
+        progress.finish()
+
+    seconds = time.perf_counter() - start
     if not args.quiet:
-        print(f"cleaned {len(args.files)} file(s) into {args.output}, {changed} changed", file=sys.stderr)
-    return status
+        if mode == CLEAN:
+            print(report.summary(run.stats, seconds, len(inputs)), file=sys.stderr)
+        elif mode == CHECK:
+            print(f"cleantext: {run.changed_files} of {len(inputs)} file(s) would be cleaned", file=sys.stderr)
+        else:
+            print(f"cleantext: {run.changed_files} of {len(inputs)} file(s) fixed", file=sys.stderr)
+    if run.errors:
+        return 2
+    return 1 if mode in (CHECK, FIX) and run.changed_files else 0
+
+
+def run_bytes(outcome: TextOutcome) -> int:
+    return len(outcome.original.encode("utf-8")) if outcome.original else 0
+
+
+def _unique_targets(run: Run, inputs: list[Input]) -> bool:
+    seen: dict = {}
+    for inp in inputs:
+        if inp.path is None:
+            continue
+        target = (run.args.output / inp.rel).resolve()
+        if target in seen:
+            run.error(f"{inp.name} and {seen[target]} would both be written to {target}; clean them into separate folders")
+            return False
+        seen[target] = inp.name
+    return True
+
+
+def handle_text(run: Run, inp: Input, outcome: TextOutcome) -> None:
+    run.stats.merge(outcome.stats)
+    if outcome.error:
+        run.error(outcome.error)
+        return
+    args = run.args
+    if outcome.changed:
+        run.changed_files += 1
+    try:
+        if run.mode == CHECK:
+            if outcome.changed:
+                for row in report.findings(inp.name, outcome.result):
+                    print(row)
+                if args.diff:
+                    sys.stdout.write(report.unified_diff(inp.name, outcome.original, outcome.cleaned))
+        elif run.mode == FIX or args.in_place:
+            if outcome.changed:
+                write_atomic(inp.path, outcome.cleaned, mode_from=inp.path)
+                if run.mode == FIX:
+                    print(f"fixed {inp.name}")
+        else:
+            target = args.output / inp.rel
+            if target.resolve() != inp.path.resolve() or outcome.changed:
+                write_atomic(target, outcome.cleaned, mode_from=inp.path)
+        if run.mode == CLEAN and args.explain:
+            print(f"== {inp.name}\n{outcome.result.explain()}")
+    except FileError as exc:
+        run.error(str(exc))
+
+
+def handle_stream(run: Run, runner: Runner, inp: Input, progress) -> None:
+    """A JSONL file (or stdin, text or JSONL): streamed line by line, written atomically."""
+    args = run.args
+    try:
+        if inp.path is None:
+            if not inp.jsonl:
+                return handle_stdin_text(run, inp)
+            lines = (line for line in sys.stdin)
+        else:
+            lines = open(inp.path, encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        return run.error(f"{inp.name}: cannot read ({exc.strerror or exc})")
+
+    writer = None
+    if run.mode == CLEAN and inp.path is not None:
+        target = inp.path if args.in_place else args.output / inp.rel
+        writer = AtomicWriter(target, mode_from=inp.path)
+    elif run.mode == FIX and inp.path is not None:
+        writer = AtomicWriter(inp.path, mode_from=inp.path)
+    out = writer.write if writer else sys.stdout.write
+    if run.mode == CHECK:
+        out = None
+
+    endings: dict[int, str] = {}
+    file_changed = False
+    nbytes = 0
+    try:
+        def records():
+            nonlocal nbytes
+            for n, raw in enumerate(lines, 1):
+                nbytes += len(raw)
+                body = raw.rstrip("\r\n")
+                endings[n] = raw[len(body):]
+                yield body
+
+        tasks = jsonl_tasks(inp.name, records(), run.text_field, run.mode == CLEAN and args.explain)
+        for outcomes, stats in runner.map(clean_jsonl_chunk, tasks):
+            run.stats.merge(stats)
+            for rec in outcomes:
+                if rec.error:
+                    run.error(rec.error)
+                if rec.changed:
+                    file_changed = True
+                    if run.mode == CHECK:
+                        for row in report.findings(f"{inp.name}:{rec.line_no}", rec.result):
+                            print(row.replace(f"{inp.name}:{rec.line_no}:", f"{inp.name}:{rec.line_no}: text line ", 1))
+                if out is not None:
+                    out(rec.line + endings.pop(rec.line_no, "\n"))
+    except UnicodeDecodeError as exc:
+        if writer:
+            writer.abort()
+        return run.error(f"{inp.name}: not valid UTF-8 (bad byte at offset {exc.start} of a line); nothing written")
+    except BaseException:
+        if writer:
+            writer.abort()
+        raise
+    finally:
+        if inp.path is not None:
+            lines.close()
+    progress.advance(nbytes)
+    if file_changed:
+        run.changed_files += 1
+    if writer is None:
+        return
+    if run.mode == FIX or args.in_place:
+        if file_changed:
+            writer.commit()
+            if run.mode == FIX:
+                print(f"fixed {inp.name}")
+        else:
+            writer.abort()  # unchanged: leave the file (and its timestamp) alone
+    else:
+        writer.commit()
+
+
+def handle_stdin_text(run: Run, inp: Input) -> None:
+    try:
+        original = decode(sys.stdin.buffer.read(), "<stdin>")
+    except FileError as exc:
+        return run.error(str(exc))
+    outcome = clean_text(original, "<stdin>")
+    run.stats.merge(outcome.stats)
+    if outcome.error:
+        return run.error(outcome.error)
+    if outcome.changed:
+        run.changed_files += 1
+    if run.mode == CHECK:
+        if outcome.changed:
+            for row in report.findings(inp.name, outcome.result):
+                print(row)
+            if run.args.diff:
+                sys.stdout.write(report.unified_diff("stdin", outcome.original, outcome.cleaned))
+        return
+    sys.stdout.write(outcome.cleaned)
+    if run.mode == CLEAN and run.args.explain:
+        print(outcome.result.explain(), file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- rules, explain
+
+
+def run_rules(args) -> int:
+    config, _ = make_config(args)
+    book = RuleBook.load(config.builtin_rules, config.rule_files)
+    lang = None
+    if args.lang:
+        from .cleaner import Cleaner
+
+        lang = Cleaner(config).resolve_lang(args.lang)
+    rules = [r for r in book.all_rules() if lang is None or r.lang in (lang, "common")]
+    width = max((len(r.id) for r in rules), default=10)
+    for r in rules:
+        off = " (disabled)" if config.is_disabled(r.id) else ""
+        print(f"{r.id:<{width}}  {r.category:<8} {r.scope:<5}  {r.message}{off}")
+    per_lang: dict[str, int] = {}
+    for r in rules:
+        per_lang[r.lang] = per_lang.get(r.lang, 0) + 1
+    print(f"{len(rules)} rules: " + ", ".join(f"{k} {v}" for k, v in sorted(per_lang.items())), file=sys.stderr)
+    return 0
+
+
+def run_explain(args) -> int:
+    from .cleaner import Cleaner
+
+    config, _ = make_config(args)
+    text = read_text(args.file)
+    result = Cleaner(config).clean_and_explain(text)
+    sys.stdout.write(report.explain_file(text, result))
+    return 0
+
+
+# --------------------------------------------------------------------------- entry
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse has printed its own one-line usage error
-        return int(exc.code or 0)
+    except SystemExit as exc:  # argparse has printed its usage error (or the help)
+        return 2 if exc.code else 0
     try:
-        return cmd_clean(args)
+        if args.command in (CLEAN, CHECK, FIX):
+            return run_batch(args, args.command)
+        if args.command == "rules":
+            return run_rules(args)
+        return run_explain(args)
     except CleantextError as exc:
         print(f"cleantext: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("cleantext: interrupted", file=sys.stderr)
+        print("cleantext: interrupted; files already written are complete, the others untouched", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return 0
 
 
 def entry() -> None:

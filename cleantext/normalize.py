@@ -41,7 +41,7 @@ def split_lines(text: str) -> tuple[Lines, NormalizationStep | None]:
     if not ends_with_newline:
         lines.append(text[start:])
         spans.append((start, len(text)))
-    step = NormalizationStep("line-endings", odd, "CRLF, CR and Unicode line separators turned into LF") if odd else None
+    step = NormalizationStep("line-endings", odd, "CRLF, CR and Unicode line separators turned into LF", 1) if odd else None
     return Lines(lines, spans, ends_with_newline), step
 
 
@@ -198,7 +198,7 @@ def apply_fixers(lines: list[str], fixers: list[Fixer]) -> list[NormalizationSte
             break
         todo = sorted(changed)
     return [
-        NormalizationStep(f.name, len(changed_lines[f.name]), f"{f.detail}; e.g. {examples[f.name]}")
+        NormalizationStep(f.name, len(changed_lines[f.name]), f"{f.detail}; e.g. {examples[f.name]}", min(changed_lines[f.name]) + 1)
         for f in fixers
         if changed_lines[f.name]
     ]

@@ -31,11 +31,13 @@ class Removal:
 @dataclass(frozen=True)
 class NormalizationStep:
     """One normalization step that changed the text: its name, how many lines it changed
-    (or gaps, for the blank-line steps), and an example of the change."""
+    (or gaps, for the blank-line steps), an example of the change, and the first line it
+    changed (1-based; 0 when the step concerns the text as a whole)."""
 
     name: str
     count: int
     detail: str
+    line: int = 0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,225 @@
+"""Cleaning many documents: files and JSONL records, in one process or a pool of workers.
+
+Work is cut into tasks (a text file, or a chunk of JSONL records); workers clean them and send
+back outcomes; the parent consumes them in input order, so the output of --jobs N is the same
+as that of --jobs 1, byte for byte. Stats are counted per task and merged, as in datatrove.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cleaner import Cleaner
+from .config import CleanerConfig
+from .errors import CleantextError
+from .fileio import FileError, in_style, read_text
+from .result import CleanResult
+
+JSONL_CHUNK = 64  # records per task: large enough to pay for the trip to a worker
+IN_FLIGHT_PER_WORKER = 4
+
+
+@dataclass
+class Stats:
+    """What a batch did; merge() adds another's counts (one per worker task)."""
+
+    documents: int = 0
+    bytes: int = 0
+    changed: int = 0
+    lines_removed: Counter = field(default_factory=Counter)  # per category
+    normalized: Counter = field(default_factory=Counter)  # per normalization step
+    guarded: int = 0
+    errors: int = 0
+
+    def count(self, text: str, result: CleanResult, changed: bool) -> None:
+        self.documents += 1
+        self.bytes += len(text.encode("utf-8"))
+        self.changed += changed
+        for r in result.removals:
+            self.lines_removed[r.category] += 1
+        for step in result.normalizations:
+            self.normalized[step.name] += step.count
+        self.guarded += len(result.guarded)
+
+    def merge(self, other: "Stats") -> "Stats":
+        self.documents += other.documents
+        self.bytes += other.bytes
+        self.changed += other.changed
+        self.lines_removed.update(other.lines_removed)
+        self.normalized.update(other.normalized)
+        self.guarded += other.guarded
+        self.errors += other.errors
+        return self
+
+
+@dataclass
+class TextOutcome:
+    """A cleaned text file (or stdin): its text as read, as cleaned (in its own line endings)."""
+
+    original: str | None
+    cleaned: str | None
+    result: CleanResult | None
+    stats: Stats
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.cleaned is not None and self.cleaned != self.original
+
+
+@dataclass
+class RecordOutcome:
+    """One JSONL line: the line to write, the result of cleaning its text field, or an error."""
+
+    line_no: int
+    line: str
+    result: CleanResult | None = None
+    changed: bool = False
+    error: str | None = None
+
+
+# --------------------------------------------------------------------------- workers
+
+_CLEANER: Cleaner | None = None
+
+
+def _init_worker(config: CleanerConfig) -> None:
+    global _CLEANER
+    _CLEANER = Cleaner(config)
+
+
+def _cleaner() -> Cleaner:
+    if _CLEANER is None:
+        raise RuntimeError("worker used before _init_worker")
+    return _CLEANER
+
+
+def clean_text(original: str, name: str) -> TextOutcome:
+    stats = Stats()
+    try:
+        result = _cleaner().clean_and_explain(original)
+    except CleantextError as exc:
+        stats.errors += 1
+        return TextOutcome(original, None, None, stats, f"{name}: {exc}")
+    cleaned = in_style(result.text, original)
+    stats.count(original, result, cleaned != original)
+    return TextOutcome(original, cleaned, result, stats)
+
+
+def clean_text_file(path: str) -> TextOutcome:
+    try:
+        original = read_text(Path(path))
+    except FileError as exc:
+        return TextOutcome(None, None, None, Stats(errors=1), str(exc))
+    return clean_text(original, path)
+
+
+def clean_jsonl_chunk(task: tuple[str, str, bool, list[tuple[int, str]]]) -> tuple[list[RecordOutcome], Stats]:
+    name, text_field, explain, lines = task
+    stats = Stats()
+    out = []
+    for line_no, raw in lines:
+        outcome = clean_record(name, line_no, raw, text_field, explain, stats)
+        out.append(outcome)
+    return out, stats
+
+
+def clean_record(name: str, line_no: int, raw: str, text_field: str, explain: bool, stats: Stats) -> RecordOutcome:
+    if not raw.strip():
+        return RecordOutcome(line_no, raw)
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        stats.errors += 1
+        return RecordOutcome(line_no, raw, error=f"{name}:{line_no}: not valid JSON ({exc.msg} at column {exc.colno}); line kept as it was")
+    if not isinstance(record, dict):
+        stats.errors += 1
+        return RecordOutcome(line_no, raw, error=f"{name}:{line_no}: a JSONL record must be an object; line kept as it was")
+    text = record.get(text_field)
+    if text is None:
+        return RecordOutcome(line_no, raw)  # a record without text: nothing to clean
+    if not isinstance(text, str):
+        stats.errors += 1
+        return RecordOutcome(line_no, raw, error=f"{name}:{line_no}: field '{text_field}' is not a string; line kept as it was")
+    try:
+        result = _cleaner().clean_and_explain(text)
+    except CleantextError as exc:
+        stats.errors += 1
+        return RecordOutcome(line_no, raw, error=f"{name}:{line_no}: {exc}; line kept as it was")
+    changed = result.text != text
+    stats.count(text, result, changed)
+    if not changed and not explain:
+        return RecordOutcome(line_no, raw, result)  # unchanged records are written back byte for byte
+    record[text_field] = result.text
+    if explain:
+        record["cleantext"] = explanation_record(result)
+    compact = '":' in raw and '": ' not in raw
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":") if compact else None)
+    return RecordOutcome(line_no, line, result, changed)
+
+
+def explanation_record(result: CleanResult) -> dict:
+    return {
+        "lang": result.lang,
+        "removals": [
+            {"rule_id": r.rule_id, "category": r.category, "reason": r.reason, "line": r.line, "span": list(r.span)}
+            for r in result.removals
+        ],
+        "normalizations": [{"step": s.name, "count": s.count, "detail": s.detail} for s in result.normalizations],
+    }
+
+
+# --------------------------------------------------------------------------- running
+
+
+class Runner:
+    """Runs tasks in this process (jobs=1) or in a pool, always yielding results in order."""
+
+    def __init__(self, config: CleanerConfig, jobs: int | None):
+        self.config = config
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self._pool = None
+        _init_worker(config)  # the parent cleans too: for stdin, and when jobs == 1
+
+    def map(self, fn, tasks):
+        """fn over tasks, in order. At most a few tasks per worker are in flight, so a corpus
+        of any size streams through in bounded memory (Pool.imap would read all tasks ahead)."""
+        if self.jobs == 1:
+            yield from map(fn, tasks)
+            return
+        if self._pool is None:
+            self._pool = multiprocessing.get_context().Pool(self.jobs, initializer=_init_worker, initargs=(self.config,))
+        pending: deque = deque()
+        for task in tasks:
+            pending.append(self._pool.apply_async(fn, (task,)))
+            if len(pending) >= IN_FLIGHT_PER_WORKER * self.jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def terminate(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool = None
+
+
+def jsonl_tasks(name: str, lines, text_field: str, explain: bool):
+    """Cut an iterable of JSONL lines (without their newlines) into chunk tasks."""
+    chunk: list[tuple[int, str]] = []
+    for line_no, raw in enumerate(lines, 1):
+        chunk.append((line_no, raw))
+        if len(chunk) == JSONL_CHUNK:
+            yield (name, text_field, explain, chunk)
+            chunk = []
+    if chunk:
+        yield (name, text_field, explain, chunk)
