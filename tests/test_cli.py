@@ -320,3 +320,45 @@ def test_explain_marks_each_removed_line():
     assert any(line.startswith("-  3 | Junte -se a nós no Telegram") for line in lines)
     assert any("^ pt.promo.join-us (promo)" in line for line in lines)
     assert any(line.startswith("   1 | O ministro") for line in lines)
+
+
+# ------------------------------------------------------------------ progress
+
+
+class _Stream:
+    def __init__(self, tty):
+        self.tty, self.written = tty, ""
+
+    def isatty(self):
+        return self.tty
+
+    def write(self, text):
+        self.written += text
+
+    def flush(self):
+        pass
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_progress_shows_only_on_a_terminal(monkeypatch, tty):
+    from cleantext.report import Progress
+
+    stream = _Stream(tty)
+    monkeypatch.setattr(sys, "stderr", stream)
+    progress = Progress(total=2, enabled=True)
+    progress.advance(1_000_000)
+    progress.advance(1_000_000)
+    progress.finish()
+    assert ("2/2 files, 2.0 MB" in stream.written) is tty
+    assert stream.written == "" if not tty else stream.written.endswith("\r\033[K")
+
+
+def test_progress_is_silent_when_quiet(monkeypatch):
+    from cleantext.report import Progress
+
+    stream = _Stream(True)
+    monkeypatch.setattr(sys, "stderr", stream)
+    progress = Progress(total=1, enabled=False)
+    progress.advance(10)
+    progress.finish()
+    assert stream.written == ""
