@@ -131,13 +131,16 @@ def walk_teasers(doc: Document) -> None:
     """A "read also" header (rule with block = "teasers-after") takes the teasers after it,
     up to where the article resumes: teaser headlines, and after a headline its summary.
 
-    The first headline belongs to the header whatever it says. A later headline must be off the
-    article's topic. A summary must be off-topic too: sharing almost nothing with the article,
-    or less than the article's median paragraph while restating its own teaser headline."""
+    The first headline belongs to the header whatever it says, unless the header stands above
+    the article (no body before it), where a label such as "Latest news" may sit right above the
+    article's own headline: there, as for every later headline, it must be off the article's
+    topic. A summary must be off-topic too: sharing almost nothing with the article, or less
+    than the article's median paragraph while restating its own teaser headline."""
     paras = doc.paragraphs
     for h in [p.index for p in paras if p.rule is not None and p.rule.block == "teasers-after"]:
         header, topic = paras[h], doc.topic
-        headlines, last = 0, None
+        above_article = not any(q.initial == BODY and q.final != NOISE for q in paras[:h])
+        headlines, last = (1 if above_article else 0), None
         for p in paras[h + 1 :]:
             if p.final == NOISE:
                 last = None
@@ -151,6 +154,7 @@ def walk_teasers(doc: Document) -> None:
             ):
                 kind = "headline"
                 evidence.append("first item of the box" if headlines == 0 else note)
+                headlines += 1
             elif last is not None and p.words <= TEASER_SUMMARY_MAX_WORDS and coherence is not None:
                 echo = topic.echoes(p, last)
                 if coherence < INCOHERENT:
@@ -164,7 +168,6 @@ def walk_teasers(doc: Document) -> None:
             else:
                 break
             remove(p, "heuristic.related.teaser", header.category, f"teaser {kind} of the box headed on line {header.line + 1}", evidence)
-            headlines += kind == "headline"
             last = p if kind == "headline" else None
 
 

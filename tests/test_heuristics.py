@@ -110,3 +110,9 @@ def test_heuristics_can_be_switched_off():
     paras = BODY_PT[:2] + ["Leia também", "Seca obriga a racionar água no Alentejo"] + BODY_PT[2:]
     result = explain(paras, remove_related=False)
     assert set(removed(result)) == {"Leia também"}
+
+
+def test_box_header_above_the_article_does_not_take_the_articles_headline():
+    title = "Orçamento aprovado: governo defende aumento dos salários na votação do parlamento"
+    result = explain(["Leia também", title] + BODY_PT)
+    assert title in result.text and "Leia também" not in result.text
