@@ -7,6 +7,7 @@
 """
 from .cleaner import Cleaner, clean, clean_and_explain
 from .config import CleanerConfig
+from .html import HtmlCleanResult, clean_html, clean_html_and_explain
 from .errors import CleantextError, ConfigError, InputTypeError, RuleFileError, UnknownLanguageError
 from .result import CleanResult, GuardedParagraph, NormalizationStep, Removal
 
@@ -26,4 +27,7 @@ __all__ = [
     "UnknownLanguageError",
     "clean",
     "clean_and_explain",
+    "clean_html",
+    "clean_html_and_explain",
+    "HtmlCleanResult",
 ]

@@ -6,7 +6,7 @@ from functools import lru_cache
 from . import language
 from .assemble import assemble
 from .config import CleanerConfig
-from .errors import InputTypeError
+from .errors import CleantextError, InputTypeError
 from .heuristics import Document, revise
 from .normalize import HYPHEN_FIXER, apply_fixers, encoding_fixers, split_lines
 from .paragraphs import build_paragraphs
@@ -53,7 +53,9 @@ class Cleaner:
     def clean(self, text: str, lang: str | None = None) -> str:
         return self.clean_and_explain(text, lang).text
 
-    def clean_and_explain(self, text: str, lang: str | None = None) -> CleanResult:
+    def clean_and_explain(self, text: str, lang: str | None = None, *, lang_hint: str | None = None) -> CleanResult:
+        """Clean one text. `lang` forces the language; `lang_hint` (say, a page's lang
+        attribute) is used only where the text itself is too short to tell."""
         if not isinstance(text, str):
             if isinstance(text, (bytes, bytearray)):
                 raise InputTypeError(
@@ -72,7 +74,7 @@ class Cleaner:
         doc_lang = None
         result = None
         for _ in range(MAX_LANGUAGE_ROUNDS):
-            result = self._clean(text, doc_lang, detected=True, detect=not tried)
+            result = self._clean(text, doc_lang, detected=True, detect=not tried, hint=self._known_or_none(lang_hint))
             tried.append(result.lang)
             if not result.removals:
                 break
@@ -82,13 +84,19 @@ class Cleaner:
             doc_lang = again
         return result
 
-    def _clean(self, text: str, lang: str | None, detected: bool, detect: bool = False) -> CleanResult:
+    def _known_or_none(self, code: str | None) -> str | None:
+        try:
+            return self.resolve_lang(code) if code else None
+        except CleantextError:
+            return None
+
+    def _clean(self, text: str, lang: str | None, detected: bool, detect: bool = False, hint: str | None = None) -> CleanResult:
         lines, step = split_lines(text)
         steps = [step] if step else []
         steps += apply_fixers(lines.lines, self._fixers)
 
         if detect:
-            lang = language.identify(language.document_sample([line for line in lines.lines if line.strip()]))[0]
+            lang = language.identify(language.document_sample([line for line in lines.lines if line.strip()]))[0] or hint
         if self.config.rejoin_hyphens and self.rulebook.rejoins_hyphens(lang):
             steps += apply_fixers(lines.lines, [HYPHEN_FIXER])
 
