@@ -118,17 +118,41 @@ def clean_text_file(path: str) -> TextOutcome:
     return clean_text(original, path)
 
 
-def clean_jsonl_chunk(task: tuple[str, str, bool, list[tuple[int, str]]]) -> tuple[list[RecordOutcome], Stats]:
-    name, text_field, explain, lines = task
+def clean_html_file(path: str) -> TextOutcome:
+    """A page: extracted and cleaned. `original` stays None: the output is text, not the page."""
+    import gzip
+
+    from .html import clean_html_with
+
+    stats = Stats()
+    try:
+        data = Path(path).read_bytes()
+        if path.lower().endswith(".gz"):
+            data = gzip.decompress(data)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        stats.errors += 1
+        return TextOutcome(None, None, None, stats, f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+    try:
+        result = clean_html_with(_cleaner(), data)
+    except CleantextError as exc:
+        stats.errors += 1
+        return TextOutcome(None, None, None, stats, f"{path}: {exc}")
+    stats.count(result.extracted, result, True)
+    return TextOutcome(None, result.text, result, stats)
+
+
+def clean_jsonl_chunk(task: tuple) -> tuple[list[RecordOutcome], Stats]:
+    name, text_field, explain, lines, html_field = task
     stats = Stats()
     out = []
     for line_no, raw in lines:
-        outcome = clean_record(name, line_no, raw, text_field, explain, stats)
+        outcome = clean_record(name, line_no, raw, text_field, explain, stats, html_field)
         out.append(outcome)
     return out, stats
 
 
-def clean_record(name: str, line_no: int, raw: str, text_field: str, explain: bool, stats: Stats) -> RecordOutcome:
+def clean_record(name: str, line_no: int, raw: str, text_field: str, explain: bool, stats: Stats,
+                 html_field: str | None = None) -> RecordOutcome:
     if not raw.strip():
         return RecordOutcome(line_no, raw)
     try:
@@ -139,18 +163,24 @@ def clean_record(name: str, line_no: int, raw: str, text_field: str, explain: bo
     if not isinstance(record, dict):
         stats.errors += 1
         return RecordOutcome(line_no, raw, error=f"{name}:{line_no}: a JSONL record must be an object; line kept as it was")
-    text = record.get(text_field)
+    source_field = html_field or text_field
+    text = record.get(source_field)
     if text is None:
         return RecordOutcome(line_no, raw)  # a record without text: nothing to clean
     if not isinstance(text, str):
         stats.errors += 1
-        return RecordOutcome(line_no, raw, error=f"{name}:{line_no}: field '{text_field}' is not a string; line kept as it was")
+        return RecordOutcome(line_no, raw, error=f"{name}:{line_no}: field '{source_field}' is not a string; line kept as it was")
     try:
-        result = _cleaner().clean_and_explain(text)
+        if html_field:
+            from .html import clean_html_with
+
+            result = clean_html_with(_cleaner(), text, url=record.get("url") if isinstance(record.get("url"), str) else None)
+        else:
+            result = _cleaner().clean_and_explain(text)
     except CleantextError as exc:
         stats.errors += 1
         return RecordOutcome(line_no, raw, error=f"{name}:{line_no}: {exc}; line kept as it was")
-    changed = result.text != text
+    changed = result.text != record.get(text_field)
     stats.count(text, result, changed)
     if not changed and not explain:
         return RecordOutcome(line_no, raw, result)  # unchanged records are written back byte for byte
@@ -213,13 +243,13 @@ class Runner:
             self._pool = None
 
 
-def jsonl_tasks(name: str, lines, text_field: str, explain: bool):
+def jsonl_tasks(name: str, lines, text_field: str, explain: bool, html_field: str | None = None):
     """Cut an iterable of JSONL lines (without their newlines) into chunk tasks."""
     chunk: list[tuple[int, str]] = []
     for line_no, raw in enumerate(lines, 1):
         chunk.append((line_no, raw))
         if len(chunk) == JSONL_CHUNK:
-            yield (name, text_field, explain, chunk)
+            yield (name, text_field, explain, chunk, html_field)
             chunk = []
     if chunk:
-        yield (name, text_field, explain, chunk)
+        yield (name, text_field, explain, chunk, html_field)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import report
-from .batch import Runner, Stats, TextOutcome, clean_jsonl_chunk, clean_text, clean_text_file, jsonl_tasks
+from .batch import Runner, Stats, TextOutcome, clean_html_file, clean_jsonl_chunk, clean_text, clean_text_file, jsonl_tasks
 from .config import CleanerConfig
 from .discover import Input, discover
 from .errors import CleantextError
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--exclude", action="append", metavar="GLOB", help="file patterns to leave out")
     batch.add_argument("--jsonl", action="store_true", help="treat every input as JSONL (files ending .jsonl always are)")
     batch.add_argument("--text-field", metavar="NAME", help="the field of JSONL records to clean (default: text)")
+    batch.add_argument("--html-field", metavar="NAME", help="JSONL records carry HTML in this field: extract and clean it into --text-field")
     batch.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores); output is the same for any N")
     batch.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (and findings, for check)")
 
@@ -104,6 +105,13 @@ def run_batch(args, mode: str) -> int:
     inputs, missing = discover(args.paths, args.include or settings.include, args.exclude or settings.exclude, args.jsonl)
     for message in missing:
         run.error(message)
+    if mode != CLEAN:
+        # check and fix keep text files clean; a page is cleaned into text with `clean`.
+        named = {str(Path(p)) for p in args.paths}
+        for inp in inputs:
+            if inp.html and inp.name in named:
+                run.error(f"{inp.name}: {mode} works on text files; use `cleantext clean` to extract a page's text")
+        inputs = [inp for inp in inputs if not inp.html]
     if mode == CLEAN and args.output and not _unique_targets(run, inputs):
         return 2
 
@@ -122,7 +130,8 @@ def run_batch(args, mode: str) -> int:
             while j < len(inputs) and not inputs[j].jsonl and inputs[j].path is not None:
                 j += 1
             batch = inputs[i:j]
-            for inp, outcome in zip(batch, runner.map(clean_text_file, [str(x.path) for x in batch])):
+            tasks = [(clean_html_file if x.html else clean_text_file, str(x.path)) for x in batch]
+            for inp, outcome in zip(batch, runner.map(_call, tasks)):
                 handle_text(run, inp, outcome)
                 progress.advance(run_bytes(outcome))
             i = j
@@ -146,6 +155,11 @@ def run_batch(args, mode: str) -> int:
     return 1 if mode in (CHECK, FIX) and run.changed_files else 0
 
 
+def _call(task):
+    fn, arg = task
+    return fn(arg)
+
+
 def run_bytes(outcome: TextOutcome) -> int:
     return len(outcome.original.encode("utf-8")) if outcome.original else 0
 
@@ -155,7 +169,7 @@ def _unique_targets(run: Run, inputs: list[Input]) -> bool:
     for inp in inputs:
         if inp.path is None:
             continue
-        target = (run.args.output / inp.rel).resolve()
+        target = (run.args.output / inp.out_rel).resolve()
         if target in seen:
             run.error(f"{inp.name} and {seen[target]} would both be written to {target}; clean them into separate folders")
             return False
@@ -179,14 +193,16 @@ def handle_text(run: Run, inp: Input, outcome: TextOutcome) -> None:
                 if args.diff:
                     sys.stdout.write(report.unified_diff(inp.name, outcome.original, outcome.cleaned))
         elif run.mode == FIX or args.in_place:
-            if outcome.changed:
+            if inp.html:
+                run.error(f"{inp.name}: --in-place would replace a page with its text; use -o OUT_DIR")
+            elif outcome.changed:
                 write_atomic(inp.path, outcome.cleaned, mode_from=inp.path)
                 if run.mode == FIX:
                     print(f"fixed {inp.name}")
         else:
-            target = args.output / inp.rel
+            target = args.output / inp.out_rel
             if target.resolve() != inp.path.resolve() or outcome.changed:
-                write_atomic(target, outcome.cleaned, mode_from=inp.path)
+                write_atomic(target, outcome.cleaned, mode_from=None if inp.html else inp.path)
         if run.mode == CLEAN and args.explain:
             print(f"== {inp.name}\n{outcome.result.explain()}")
     except FileError as exc:
@@ -228,7 +244,7 @@ def handle_stream(run: Run, runner: Runner, inp: Input, progress) -> None:
                 endings[n] = raw[len(body):]
                 yield body
 
-        tasks = jsonl_tasks(inp.name, records(), run.text_field, run.mode == CLEAN and args.explain)
+        tasks = jsonl_tasks(inp.name, records(), run.text_field, run.mode == CLEAN and args.explain, args.html_field)
         for outcomes, stats in runner.map(clean_jsonl_chunk, tasks):
             run.stats.merge(stats)
             for rec in outcomes:

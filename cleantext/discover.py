@@ -11,15 +11,34 @@ from pathlib import Path, PurePosixPath
 STDIN = "-"
 
 
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+
+
+def is_html(path: Path) -> bool:
+    return path.name.lower().endswith(HTML_SUFFIXES)
+
+
 @dataclass(frozen=True)
 class Input:
     path: Path | None  # None for stdin
     rel: PurePosixPath  # where its output goes under an output folder
     jsonl: bool
+    html: bool = False
 
     @property
     def name(self) -> str:
         return "<stdin>" if self.path is None else str(self.path)
+
+    @property
+    def out_rel(self) -> PurePosixPath:
+        """Where the cleaned text goes: a page becomes a .txt of the same stem."""
+        if not self.html:
+            return self.rel
+        name = self.rel.name
+        for suffix in HTML_SUFFIXES:
+            if name.lower().endswith(suffix):
+                return self.rel.with_name(name[: -len(suffix)] + ".txt")
+        return self.rel
 
 
 def _matches(rel: PurePosixPath, patterns) -> bool:
@@ -37,7 +56,7 @@ def discover(paths: list[str], include, exclude, force_jsonl: bool) -> tuple[lis
 
     def add_file(path: Path, rel: PurePosixPath) -> None:
         if not _matches(rel, exclude):
-            inputs.append(Input(path, rel, is_jsonl(path)))
+            inputs.append(Input(path, rel, is_jsonl(path), not force_jsonl and is_html(path)))
 
     for raw in paths:
         if raw == STDIN:

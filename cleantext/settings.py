@@ -4,7 +4,7 @@
     rules = ["rules/our-site.toml"] # extra rule files, relative to the settings file
     disable = ["pt.meta.byline"]    # rule ids or prefixes ("en.related.")
     lang = "pt"                     # force a language
-    include = ["*.txt", "*.md", "*.jsonl"]   # which files a folder run picks up
+    include = ["*.txt", "*.md", "*.jsonl"]   # which files a folder run picks up (default: these, .text and HTML)
     exclude = ["drafts/*"]
     text_field = "text"             # the field of JSONL records to clean
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.jsonl")
+DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.jsonl", "*.html", "*.htm", "*.html.gz", "*.htm.gz")
 _KEYS = {"rules": list, "disable": list, "lang": str, "include": list, "exclude": list, "text_field": str}
 
 

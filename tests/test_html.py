@@ -69,3 +69,48 @@ def test_lang_attribute_is_a_hint_for_short_text():
     html = '<html lang="pt"><body><article><p>Há 5 horas</p><p>Governo cai.</p></article></body></html>'
     result = cleantext.clean_html_and_explain(html)
     assert result.lang == "pt"
+
+
+# ------------------------------------------------------------------ command line
+
+import json  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+
+def cli(*args, stdin=None):
+    exe = Path(sys.executable).with_name("cleantext")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "cleantext"]
+    return subprocess.run(cmd + [str(a) for a in args], input=stdin, capture_output=True, text=True, check=False)
+
+
+def test_cli_cleans_pages_into_text_files(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(HTML / "pt_article_tweet_related.html", pages / "a.html")
+    (pages / "b.html.gz").write_bytes(gzip.compress((HTML / "el_iso-8859-7.html").read_bytes()))
+    proc = cli("clean", pages, "-o", tmp_path / "out", "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "b.txt"]
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == cleantext.clean_html((HTML / "pt_article_tweet_related.html").read_bytes())
+    assert "εξήντα χιλιάδες" in (tmp_path / "out" / "b.txt").read_text(encoding="utf-8")
+
+
+def test_cli_jsonl_records_with_an_html_field(tmp_path):
+    page = (HTML / "pt_article_tweet_related.html").read_text(encoding="utf-8")
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps({"id": 1, "html": page}) + "\n", encoding="utf-8")
+    proc = cli("clean", path, "-o", tmp_path / "out", "--html-field", "html", "-q")
+    assert proc.returncode == 0, proc.stderr
+    record = json.loads((tmp_path / "out" / "pages.jsonl").read_text(encoding="utf-8"))
+    assert record["html"] == page and record["text"] == cleantext.clean_html(page)
+
+
+def test_check_and_fix_leave_pages_to_clean(tmp_path):
+    shutil.copy(HTML / "pt_article_tweet_related.html", tmp_path / "a.html")
+    proc = cli("check", tmp_path / "a.html")
+    assert proc.returncode == 2 and "use `cleantext clean`" in proc.stderr
+    proc = cli("check", tmp_path)
+    assert proc.returncode == 0
