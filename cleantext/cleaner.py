@@ -53,9 +53,12 @@ class Cleaner:
     def clean(self, text: str, lang: str | None = None) -> str:
         return self.clean_and_explain(text, lang).text
 
-    def clean_and_explain(self, text: str, lang: str | None = None, *, lang_hint: str | None = None) -> CleanResult:
+    def clean_and_explain(self, text: str, lang: str | None = None, *, lang_hint: str | None = None,
+                          marks: dict | None = None) -> CleanResult:
         """Clean one text. `lang` forces the language; `lang_hint` (say, a page's lang
-        attribute) is used only where the text itself is too short to tell."""
+        attribute) is used only where the text itself is too short to tell; `marks` names lines
+        (0-based) known to be noise from elsewhere, e.g. the page's markup:
+        {line: (rule_id, category, reason, evidence)}."""
         if not isinstance(text, str):
             if isinstance(text, (bytes, bytearray)):
                 raise InputTypeError(
@@ -65,7 +68,7 @@ class Cleaner:
             raise InputTypeError(f"clean() takes str, not {type(text).__name__}")
         forced = self.resolve_lang(lang) if lang else self.default_lang
         if forced:
-            return self._clean(text, forced, detected=False)
+            return self._clean(text, forced, detected=False, marks=marks)[0]
         # The language is that of the article, which is known for sure only once the noise is
         # gone (a page with long tweets or a foreign footer can fool a first guess). Clean, ask
         # again on what is left, and clean again if the answer changed: the output is then in
@@ -74,14 +77,18 @@ class Cleaner:
         doc_lang = None
         result = None
         for _ in range(MAX_LANGUAGE_ROUNDS):
-            result = self._clean(text, doc_lang, detected=True, detect=not tried, hint=self._known_or_none(lang_hint))
+            result, sample = self._clean(text, doc_lang, detected=True, detect=not tried, hint=self._known_or_none(lang_hint), marks=marks)
             tried.append(result.lang)
             if not result.removals:
                 break
-            again = language.identify(language.document_sample([p for p in result.text.split("\n") if p.strip()]))[0]
+            after = language.document_sample([p for p in result.text.split("\n") if p.strip()])
+            if after == sample:
+                break  # the longest paragraphs all stayed: the same sample gives the same answer
+            again = language.identify(after)[0]
             if again is None or again == result.lang or again in tried:
                 break
             doc_lang = again
+            sample = after
         return result
 
     def _known_or_none(self, code: str | None) -> str | None:
@@ -90,19 +97,23 @@ class Cleaner:
         except CleantextError:
             return None
 
-    def _clean(self, text: str, lang: str | None, detected: bool, detect: bool = False, hint: str | None = None) -> CleanResult:
+    def _clean(self, text: str, lang: str | None, detected: bool, detect: bool = False, hint: str | None = None,
+               marks: dict | None = None) -> tuple[CleanResult, str | None]:
+        """The result, and the sample the language was detected on (None when not detected)."""
         lines, step = split_lines(text)
         steps = [step] if step else []
         steps += apply_fixers(lines.lines, self._fixers)
 
+        sample = None
         if detect:
-            lang = language.identify(language.document_sample([line for line in lines.lines if line.strip()]))[0] or hint
+            sample = language.document_sample([line for line in lines.lines if line.strip()])
+            lang = language.identify(sample)[0] or hint
         if self.config.rejoin_hyphens and self.rulebook.rejoins_hyphens(lang):
             steps += apply_fixers(lines.lines, [HYPHEN_FIXER])
 
         # Paragraphs are measured on the text as it will be output, after every fixer.
         paragraphs = build_paragraphs(lines.lines)
-        doc = Document(paragraphs, lang, self.config)
+        doc = Document(paragraphs, lang, self.config, marks=marks or {})
         revise(doc, self.rules_for(lang))
 
         out, assembly_steps = assemble(paragraphs, len(lines.lines), lines.ends_with_newline, self.config.fix_whitespace)
@@ -112,7 +123,7 @@ class Cleaner:
             for p in paragraphs
             if p.removed
         ]
-        return CleanResult(out, lang, detected, removals, steps, doc.guarded)
+        return CleanResult(out, lang, detected, removals, steps, doc.guarded), sample
 
 
 @lru_cache(maxsize=32)

@@ -42,6 +42,7 @@ class Document:
     paragraphs: list[Paragraph]
     lang: str | None
     config: CleanerConfig
+    marks: dict = field(default_factory=dict)  # 0-based line -> (rule_id, category, reason, evidence)
     guarded: list[GuardedParagraph] = field(default_factory=list)
     _topic: Topic | None = None
 
@@ -83,8 +84,14 @@ def _coherence_note(doc: Document, p: Paragraph) -> tuple[float | None, str]:
 
 
 def apply_rules(doc: Document, rules: RuleSet) -> None:
-    """Line and block rules remove their paragraph at once; head and tail rules wait for context."""
+    """Marked lines (known noise, e.g. from a page's markup) and line and block rules remove
+    their paragraph at once; head and tail rules wait for context."""
     for p in doc.paragraphs:
+        mark = doc.marks.get(p.line)
+        if mark is not None:
+            rule_id, category, reason, evidence = mark
+            remove(p, rule_id, category, reason, [evidence])
+            continue
         for rule in rules.matching(p.text, p.words):
             if rule.scope in ("head", "tail"):
                 p.candidates.append(rule)
@@ -285,7 +292,7 @@ def _letters(text: str) -> str:
 
 # --------------------------------------------------------------------------- guard
 
-STRONG = ("heuristic.meta.repeated-headline",)
+STRONG = ("heuristic.meta.repeated-headline", "html.")
 
 
 def guard_body(doc: Document) -> None:

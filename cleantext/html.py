@@ -1,9 +1,10 @@
 """HTML in, clean body out: main-content extraction (trafilatura, or jusText), then the same
 rules and heuristics as for plain text.
 
-Before the page is flattened, what its markup still says is used: social embeds (a tweet's
-blockquote, an Instagram or TikTok embed) and "related articles" containers are pruned, and
-the page's `lang` attribute is a hint when the text alone does not tell the language. These
+What the page's markup says is used: the text of social embeds (a tweet's blockquote, an
+Instagram or TikTok embed) and of "related articles" containers is removed from what the
+extractor kept, and the page's `lang` attribute is a hint when the text alone does not tell
+the language. These
 modules (trafilatura, jusText, lxml) are imported only when HTML is cleaned, so text-only runs
 do not pay for them.
 """
@@ -19,59 +20,60 @@ from .result import CleanResult, Removal
 
 BACKENDS = ("trafilatura", "justext")
 
-# Markup of social embeds and "read also" boxes, by what the platforms and common CMS write.
-# Each entry: (rule id, category, reason, XPath).
-_CLASS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
-HTML_PRUNES = (
-    ("html.embed.tweet", "embed", "embedded tweet (blockquote.twitter-tweet)",
-     f"//blockquote[{_CLASS.format('twitter-tweet')} or {_CLASS.format('twitter-video')}]"),
-    ("html.embed.instagram", "embed", "embedded Instagram post (blockquote.instagram-media)",
-     f"//blockquote[{_CLASS.format('instagram-media')}]"),
-    ("html.embed.tiktok", "embed", "embedded TikTok video (blockquote.tiktok-embed)",
-     f"//blockquote[{_CLASS.format('tiktok-embed')}]"),
-    ("html.embed.facebook", "embed", "embedded Facebook post (div.fb-post)",
-     f"//div[{_CLASS.format('fb-post')} or {_CLASS.format('fb-video')}]"),
+# Markup of social embeds and "read also" boxes, by the class names the platforms' embed codes
+# and common CMS themes write: (rule id, category, reason, tags, class-name pattern).
+HTML_MARKERS = (
+    ("html.embed.tweet", "embed", "embedded tweet (blockquote.twitter-tweet)", ("blockquote",),
+     r"(?:^|\s)twitter-(?:tweet|video)(?:\s|$)"),
+    ("html.embed.instagram", "embed", "embedded Instagram post (blockquote.instagram-media)", ("blockquote",),
+     r"(?:^|\s)instagram-media(?:\s|$)"),
+    ("html.embed.tiktok", "embed", "embedded TikTok video (blockquote.tiktok-embed)", ("blockquote",),
+     r"(?:^|\s)tiktok-embed(?:\s|$)"),
+    ("html.embed.facebook", "embed", "embedded Facebook post (div.fb-post)", ("div",),
+     r"(?:^|\s)fb-(?:post|video)(?:\s|$)"),
     ("html.related.container", "related", "'related articles' box (aside or container named related, read-more, more-stories)",
-     "//aside[re:test(@class, '(^|[ _-])(related|read-?more|more-stories|recommended|most-read|most-popular)([ _-]|$)', 'i')]"
-     " | //div[re:test(@class, '(^|[ _-])(related-(posts|articles|stories|news|content)|read-?also|more-stories|most-read|most-popular|recommended-(posts|articles|stories))([ _-]|$)', 'i')]"
-     " | //section[re:test(@class, '(^|[ _-])(related-(posts|articles|stories|news|content)|read-?also|more-stories|most-read)([ _-]|$)', 'i')]"),
+     ("aside",), r"(?:^|[\s_-])(?:related|read-?more|more-stories|recommended|most-read|most-popular)(?:[\s_-]|$)"),
+    ("html.related.container", "related", "'related articles' box (aside or container named related, read-more, more-stories)",
+     ("div", "section"),
+     r"(?:^|[\s_-])(?:related-(?:posts|articles|stories|news|content)|read-?also|more-stories|most-read|most-popular|recommended-(?:posts|articles|stories))(?:[\s_-]|$)"),
 )
-_RE_NS = {"re": "http://exslt.org/regular-expressions"}
-_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
+# One native XPath finds the candidates (class names holding one of these words); the exact
+# patterns above then decide, in Python, on those few elements only.
+_CANDIDATES = (
+    "//blockquote[contains(@class, 'twitter-') or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')]"
+    " | //div[contains(@class, 'fb-') or contains(translate(@class, 'RELATDMOSPUC', 'relatdmospuc'), 'related')"
+    " or contains(@class, 'read') or contains(@class, 'more-stories') or contains(@class, 'most-') or contains(@class, 'recommended')]"
+    " | //section[contains(translate(@class, 'RELATD', 'relatd'), 'related') or contains(@class, 'read') or contains(@class, 'more-stories') or contains(@class, 'most-')]"
+    " | //aside[@class]"
+)
+_MARKER_RES = [(m, regex.compile(m[4], regex.IGNORECASE)) for m in HTML_MARKERS]
 
 
 @dataclass
 class HtmlCleanResult(CleanResult):
     """A CleanResult for a page: `text` is the clean body, `extracted` the extractor's text
-    that `removals` (line numbers and spans) refer to, `html_removals` what was pruned from the
-    markup before extraction (line = the element's source line, span = (0, 0)), `backend` the
-    extractor used."""
+    that `removals` (line numbers and spans) refer to, `html_removals` the elements the markup
+    marks as embeds or related boxes (line = the element's source line in the page, span =
+    (0, 0)); the lines of theirs that the extractor kept are among `removals`, under the same
+    rule id. `backend` is the extractor used."""
 
     extracted: str = ""
     backend: str = "trafilatura"
     html_removals: list[Removal] = field(default_factory=list)
 
 
-def _decode(html: str | bytes) -> str:
-    if isinstance(html, str):
-        return html
-    if isinstance(html, (bytes, bytearray)):
-        from trafilatura.utils import decode_file
+def _parse(html: str | bytes):
+    """The page as trafilatura itself would parse it (its decoding, from the BOM, the <meta>
+    charset or detection, and its parser settings): extraction from another parse differs."""
+    if not isinstance(html, (str, bytes, bytearray)):
+        raise InputTypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
+    from trafilatura import load_html
 
-        return decode_file(bytes(html))  # BOM, <meta charset>, then charset detection
-    raise InputTypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
-
-
-def _parse(text: str):
-    import lxml.html
-
-    text = _XML_DECLARATION.sub("", text, count=1)
-    if not text.strip():
+    if isinstance(html, bytearray):
+        html = bytes(html)
+    if not (html.strip() if isinstance(html, str) else html.strip()):
         return None
-    try:
-        return lxml.html.fromstring(text)
-    except (ValueError, lxml.etree.ParserError):
-        return None
+    return load_html(html)
 
 
 def _page_lang(tree) -> str | None:
@@ -80,24 +82,50 @@ def _page_lang(tree) -> str | None:
     return None
 
 
-def _prune(tree) -> list[Removal]:
-    removals = []
-    for rule_id, category, reason, xpath in HTML_PRUNES:
-        for el in tree.xpath(xpath, namespaces=_RE_NS):
-            if el.getparent() is None:
-                continue
-            text = " ".join(el.text_content().split())
-            removals.append(Removal(rule_id, category, reason, el.sourceline or 0, (0, 0), text[:300], (f"markup: {reason}",)))
-            tail = el.tail
-            parent = el.getparent()
-            if tail and tail.strip():  # keep the text that follows the element
-                prev = el.getprevious()
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + tail
-                else:
-                    parent.text = (parent.text or "") + tail
-            parent.remove(el)
-    return removals
+@dataclass(frozen=True)
+class MarkupBlock:
+    """An element whose text is not article body, by what its markup says."""
+
+    rule_id: str
+    category: str
+    reason: str
+    line: int
+    text: str  # whitespace-normalized text content
+
+
+def _marked_blocks(tree) -> list[MarkupBlock]:
+    blocks = []
+    for el in tree.xpath(_CANDIDATES):
+        cls, tag = el.get("class") or "", el.tag
+        for (rule_id, category, reason, tags, _), pattern in _MARKER_RES:
+            if tag in tags and pattern.search(cls):
+                text = " ".join(el.text_content().split())
+                if text:
+                    blocks.append(MarkupBlock(rule_id, category, reason, el.sourceline or 0, text))
+                break
+    return blocks
+
+
+# A line shorter than this could come from anywhere; only longer ones are matched to markup.
+MARK_MIN_CHARS = 12
+
+
+def _marks(extracted: str, blocks: list[MarkupBlock]) -> dict[int, tuple]:
+    """The lines of the extracted text that come from marked elements (0-based line -> mark).
+    Extraction runs on the untouched page, so the extractor decides as it would alone; what it
+    took from an embed or a related box is then removed here, with the markup as evidence."""
+    marks = {}
+    if not blocks:
+        return marks
+    for n, line in enumerate(extracted.split("\n")):
+        key = " ".join(line.split())
+        if len(key) < MARK_MIN_CHARS:
+            continue
+        for b in blocks:
+            if key in b.text:
+                marks[n] = (b.rule_id, b.category, b.reason, f"text of {b.reason} at line {b.line} of the page")
+                break
+    return marks
 
 
 def _extract_trafilatura(tree, url: str | None) -> str:
@@ -127,18 +155,19 @@ def clean_html_with(cleaner: Cleaner, html: str | bytes, url: str | None = None,
                     backend: str = "trafilatura") -> HtmlCleanResult:
     if backend not in BACKENDS:
         raise ConfigError(f"unknown HTML backend {backend!r}; choose one of {', '.join(BACKENDS)}")
-    tree = _parse(_decode(html))
+    tree = _parse(html)
     if tree is None:
         return HtmlCleanResult("", lang, False, backend=backend)
     hint = _page_lang(tree)
-    html_removals = _prune(tree)
+    blocks = _marked_blocks(tree)  # before extraction, which may change the tree
+    html_removals = [Removal(b.rule_id, b.category, b.reason, b.line, (0, 0), b.text[:300], (f"markup: {b.reason}",)) for b in blocks]
     if backend == "trafilatura":
         extracted = _extract_trafilatura(tree, url)
     else:
         extracted = _extract_justext(tree, lang or hint or _guess_lang(tree))
     if not extracted.strip():
         return HtmlCleanResult("", lang, False, backend=backend, html_removals=html_removals)
-    result = cleaner.clean_and_explain(extracted, lang, lang_hint=hint)
+    result = cleaner.clean_and_explain(extracted, lang, lang_hint=hint, marks=_marks(extracted, blocks))
     if _no_article(result.text):
         result = _nothing_kept(extracted, result)
     return HtmlCleanResult(
@@ -148,15 +177,19 @@ def clean_html_with(cleaner: Cleaner, html: str | bytes, url: str | None = None,
 
 
 # What an extractor returns for a page without an article (a home page, a menu, an error
-# page) is a handful of links: no paragraph that reads as prose, and little text at all.
+# page) is a handful of link labels: a few words each, no sentence anywhere, little in all.
 NO_ARTICLE_MAX_WORDS = 40
+MENU_ITEM_MAX_WORDS = 4
 
 
 def _no_article(text: str) -> bool:
-    from .paragraphs import BODY, build_paragraphs
+    from .paragraphs import build_paragraphs
 
     paragraphs = build_paragraphs(text.split("\n"))
-    return sum(p.words for p in paragraphs) <= NO_ARTICLE_MAX_WORDS and not any(p.initial == BODY for p in paragraphs)
+    return (
+        sum(p.words for p in paragraphs) <= NO_ARTICLE_MAX_WORDS
+        and all(p.words <= MENU_ITEM_MAX_WORDS and not p.sentence_end for p in paragraphs)
+    )
 
 
 def _nothing_kept(extracted: str, result: CleanResult) -> CleanResult:
@@ -166,7 +199,7 @@ def _nothing_kept(extracted: str, result: CleanResult) -> CleanResult:
     gone = {r.line for r in result.removals}
     removals = list(result.removals) + [
         Removal("heuristic.meta.no-article", "meta", "the page has no article: nothing in it reads as body text",
-                n + 1, lines.spans[n], line.strip(), (f"at most {NO_ARTICLE_MAX_WORDS} words in all", "no paragraph is a sentence of 8+ words"))
+                n + 1, lines.spans[n], line.strip(), (f"at most {NO_ARTICLE_MAX_WORDS} words in all", f"every line a label of at most {MENU_ITEM_MAX_WORDS} words, no sentence"))
         for n, line in enumerate(lines.lines)
         if line.strip() and n + 1 not in gone
     ]

@@ -16,7 +16,7 @@ _IDENTIFIER = None
 # Text shorter than this (in letters) says too little about its language to be worth asking.
 MIN_LETTERS = 20
 # A document sample of this many characters is enough; longer ones only cost time.
-SAMPLE_CHARS = 800
+SAMPLE_CHARS = 400
 
 
 def _identifier():
@@ -36,7 +36,7 @@ def detector_languages() -> frozenset[str]:
 
 def identify(text: str) -> tuple[str | None, float]:
     """(language, probability) of a piece of text; (None, 0.0) when there is too little to go on."""
-    letters = sum(1 for ch in text[:400] if ch.isalpha())
+    letters = sum(map(str.isalpha, text[:400]))
     if letters < MIN_LETTERS:
         return None, 0.0
     lang, prob = _identifier().classify(text)

@@ -92,7 +92,12 @@ _INVISIBLE = regex.compile(r"[\u200b\ufeff\u2060\u180e\u00ad\ufffc]+")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 
 
+_ANY_INVISIBLE = regex.compile(r"[\u200b\ufeff\u2060\u180e\u00ad\ufffc\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def remove_invisible(line: str) -> str:
+    if not _ANY_INVISIBLE.search(line):
+        return line
     line = _INVISIBLE.sub("", line)
     # Vertical tabs, form feeds and the unit separator stood between words: keep a space.
     return _CONTROL.sub(lambda m: " " if regex.search(r"[\x0b\x0c\x1f]", m.group()) else "", line)
@@ -111,6 +116,8 @@ _SPACE_RUN = regex.compile(r"[ \t]{2,}|\t")
 
 
 def fix_whitespace(line: str) -> str:
+    if "  " not in line and "\t" not in line:
+        return line.strip()
     return _SPACE_RUN.sub(" ", line).strip()
 
 

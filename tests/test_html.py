@@ -20,10 +20,14 @@ def test_article_with_embedded_tweet_and_related_box(backend):
         assert body in text
     for noise in ("Great news for the Douro", "@railfan", "Seca obriga a racionar", "Leia também", "Junte-se a nós", "Todos os direitos"):
         assert noise not in text
-    pruned = {r.rule_id for r in result.html_removals}
-    assert {"html.embed.tweet", "html.related.container"} <= pruned
+    marked = {r.rule_id for r in result.html_removals}
+    assert {"html.embed.tweet", "html.related.container"} <= marked
     tweet = next(r for r in result.html_removals if r.rule_id == "html.embed.tweet")
     assert tweet.line == 11 and "Great news for the Douro" in tweet.text
+    # what the extractor kept of the tweet is removed from its text, with the markup as evidence
+    for r in result.removals:
+        if "Great news for the Douro" in r.text:
+            assert r.rule_id == "html.embed.tweet" and "line 11 of the page" in r.evidence[0]
 
 
 def test_removals_refer_to_the_extracted_text():
