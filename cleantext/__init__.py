@@ -1,9 +1,10 @@
 """cleantext: language-aware removal of boilerplate and noise from article text.
 
-    >>> import cleantext
-    >>> cleantext.clean(text)                      # the clean article body
-    >>> result = cleantext.clean_and_explain(text) # ... and why each line went
-    >>> cleaner = cleantext.Cleaner(cleantext.CleanerConfig(lang="pt"))  # for batches
+    import cleantext
+    body = cleantext.clean(text)                    # the clean article body
+    result = cleantext.clean_and_explain(text)      # ... and why each line went
+    cleaner = cleantext.Cleaner(cleantext.CleanerConfig(lang="pt"))  # for batches
+    body = cleantext.clean_html(page_bytes)         # from HTML
 """
 from .cleaner import Cleaner, clean, clean_and_explain
 from .config import CleanerConfig

@@ -142,7 +142,8 @@ def walk_teasers(doc: Document) -> None:
     the article (no body before it), where a label such as "Latest news" may sit right above the
     article's own headline: there, as for every later headline, it must be off the article's
     topic. A summary must be off-topic too: sharing almost nothing with the article, or less
-    than the article's median paragraph while restating its own teaser headline."""
+    than the article's median paragraph while restating its own teaser headline (at least half
+    of the headline's content words come back in it)."""
     paras = doc.paragraphs
     for h in [p.index for p in paras if p.rule is not None and p.rule.block == "teasers-after"]:
         header, topic = paras[h], doc.topic
@@ -164,9 +165,10 @@ def walk_teasers(doc: Document) -> None:
                 headlines += 1
             elif last is not None and p.words <= TEASER_SUMMARY_MAX_WORDS and coherence is not None:
                 echo = topic.echoes(p, last)
+                restates = bool(echo) and 2 * len(echo) >= len(topic.stems(last))
                 if coherence < INCOHERENT:
                     evidence.append(note)
-                elif coherence < topic.median and echo:
+                elif coherence < topic.median and restates:
                     evidence += [note + f", below the article's median {topic.median:.0%}",
                                  f"restates the teaser headline on line {last.line + 1} ({', '.join(sorted(echo))}…)"]
                 else:
@@ -245,10 +247,11 @@ def cut_tail(doc: Document, last_body: int) -> None:
         )
 
 
-# A label-like line between two pieces of page furniture is furniture too; between two bare
-# links or tag lines (meta) it is more often an item of a list that belongs to the text.
+# A label-like line between two pieces of page furniture is furniture too. Not between two bare
+# links or tag lines (meta: more often items of a list that belongs to the text), nor between
+# two ad markers (ads sit inside the body, between its paragraphs and intertitles).
 SANDWICH_MAX_WORDS = 6
-SANDWICH_CATEGORIES = TAIL_OPENERS + ("ad", "embed")
+SANDWICH_CATEGORIES = TAIL_OPENERS + ("embed",)
 
 
 def between_noise(doc: Document) -> None:

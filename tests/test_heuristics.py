@@ -116,3 +116,17 @@ def test_box_header_above_the_article_does_not_take_the_articles_headline():
     title = "Orçamento aprovado: governo defende aumento dos salários na votação do parlamento"
     result = explain(["Leia também", title] + BODY_PT)
     assert title in result.text and "Leia também" not in result.text
+
+
+def test_intertitle_between_two_ad_markers_is_kept():
+    paras = BODY_PT[:2] + ["Publicidade", "Votação final", "Publicidade"] + BODY_PT[2:]
+    result = explain(paras)
+    assert "Votação final" in result.text and "Publicidade" not in result.text
+
+
+def test_body_paragraph_after_a_teaser_that_shares_one_word_with_it_is_kept():
+    teaser = "Seca obriga a racionar água no Alentejo e no Algarve durante o verão"
+    resume = "No Alentejo, os deputados pediram ao ministro que as obras comecem ainda este ano, antes das eleições."
+    paras = BODY_PT[:2] + ["Leia também", teaser, resume] + BODY_PT[2:]
+    result = explain(paras)
+    assert resume in result.text and teaser not in result.text
