@@ -33,6 +33,7 @@ class Stats:
     lines_removed: Counter = field(default_factory=Counter)  # per category
     normalized: Counter = field(default_factory=Counter)  # per normalization step
     guarded: int = 0
+    kept_whole: int = 0
     errors: int = 0
 
     def count(self, text: str, result: CleanResult, changed: bool) -> None:
@@ -44,6 +45,7 @@ class Stats:
         for step in result.normalizations:
             self.normalized[step.name] += step.count
         self.guarded += len(result.guarded)
+        self.kept_whole += result.kept_whole is not None
 
     def merge(self, other: "Stats") -> "Stats":
         self.documents += other.documents
@@ -52,6 +54,7 @@ class Stats:
         self.lines_removed.update(other.lines_removed)
         self.normalized.update(other.normalized)
         self.guarded += other.guarded
+        self.kept_whole += other.kept_whole
         self.errors += other.errors
         return self
 
@@ -195,6 +198,7 @@ def clean_record(name: str, line_no: int, raw: str, text_field: str, explain: bo
 def explanation_record(result: CleanResult) -> dict:
     return {
         "lang": result.lang,
+        "kept_whole": result.kept_whole,
         "removals": [
             {"rule_id": r.rule_id, "category": r.category, "reason": r.reason, "line": r.line, "span": list(r.span)}
             for r in result.removals

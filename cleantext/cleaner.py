@@ -6,7 +6,8 @@ from functools import lru_cache
 from . import language
 from .assemble import assemble
 from .config import CleanerConfig
-from .errors import CleantextError, InputTypeError
+from .deadline import Deadline
+from .errors import CleantextError, InputTypeError, TimeLimitExceeded
 from .heuristics import Document, revise
 from .normalize import HYPHEN_FIXER, apply_fixers, encoding_fixers, split_lines
 from .paragraphs import build_paragraphs
@@ -67,8 +68,9 @@ class Cleaner:
                 )
             raise InputTypeError(f"clean() takes str, not {type(text).__name__}")
         forced = self.resolve_lang(lang) if lang else self.default_lang
+        deadline = Deadline(self.config.time_limit)
         if forced:
-            return self._clean(text, forced, detected=False, marks=marks)[0]
+            return self._clean(text, forced, False, deadline, marks=marks)[0]
         # The language is that of the article, which is known for sure only once the noise is
         # gone (a page with long tweets or a foreign footer can fool a first guess). Clean, ask
         # again on what is left, and clean again if the answer changed: the output is then in
@@ -77,9 +79,9 @@ class Cleaner:
         doc_lang = None
         result = None
         for _ in range(MAX_LANGUAGE_ROUNDS):
-            result, sample = self._clean(text, doc_lang, detected=True, detect=not tried, hint=self._known_or_none(lang_hint), marks=marks)
+            result, sample = self._clean(text, doc_lang, True, deadline, detect=not tried, hint=self._known_or_none(lang_hint), marks=marks)
             tried.append(result.lang)
-            if not result.removals:
+            if not result.removals or result.kept_whole:
                 break
             after = language.document_sample([p for p in result.text.split("\n") if p.strip()])
             if after == sample:
@@ -88,7 +90,6 @@ class Cleaner:
             if again is None or again == result.lang or again in tried:
                 break
             doc_lang = again
-            sample = after
         return result
 
     def _known_or_none(self, code: str | None) -> str | None:
@@ -97,24 +98,32 @@ class Cleaner:
         except CleantextError:
             return None
 
-    def _clean(self, text: str, lang: str | None, detected: bool, detect: bool = False, hint: str | None = None,
-               marks: dict | None = None) -> tuple[CleanResult, str | None]:
+    def _clean(self, text: str, lang: str | None, detected: bool, deadline: Deadline, detect: bool = False,
+               hint: str | None = None, marks: dict | None = None) -> tuple[CleanResult, str | None]:
         """The result, and the sample the language was detected on (None when not detected)."""
         lines, step = split_lines(text)
         steps = [step] if step else []
-        steps += apply_fixers(lines.lines, self._fixers)
-
+        try:
+            steps += apply_fixers(lines.lines, self._fixers, deadline)
+        except TimeLimitExceeded as exc:
+            return CleanResult(text, lang, detected, kept_whole=f"{exc} while normalizing; the text comes back as it was"), None
         sample = None
-        if detect:
-            sample = language.document_sample([line for line in lines.lines if line.strip()])
-            lang = language.identify(sample)[0] or hint
-        if self.config.rejoin_hyphens and self.rulebook.rejoins_hyphens(lang):
-            steps += apply_fixers(lines.lines, [HYPHEN_FIXER])
-
-        # Paragraphs are measured on the text as it will be output, after every fixer.
         paragraphs = build_paragraphs(lines.lines)
-        doc = Document(paragraphs, lang, self.config, marks=marks or {})
-        revise(doc, self.rules_for(lang))
+        try:
+            if detect:
+                sample = language.document_sample([p.text for p in paragraphs])
+                lang = language.identify(sample)[0] or hint
+            if self.config.rejoin_hyphens and self.rulebook.rejoins_hyphens(lang):
+                steps += apply_fixers(lines.lines, [HYPHEN_FIXER], deadline)
+                # Paragraphs are measured on the text as it will be output, after every fixer.
+                paragraphs = build_paragraphs(lines.lines)
+            doc = Document(paragraphs, lang, self.config, marks=marks or {}, deadline=deadline)
+            revise(doc, self.rules_for(lang))
+            kept_whole = None if self.config.strict else self._too_much(paragraphs)
+        except TimeLimitExceeded as exc:
+            doc, kept_whole = None, f"{exc}; the text comes back normalized but otherwise unchanged"
+        if kept_whole:
+            paragraphs = build_paragraphs(lines.lines)  # every paragraph kept
 
         out, assembly_steps = assemble(paragraphs, len(lines.lines), lines.ends_with_newline, self.config.fix_whitespace)
         steps += assembly_steps
@@ -123,7 +132,25 @@ class Cleaner:
             for p in paragraphs
             if p.removed
         ]
-        return CleanResult(out, lang, detected, removals, steps, doc.guarded), sample
+        guarded = doc.guarded if doc is not None and not kept_whole else []
+        return CleanResult(out, lang, detected, removals, steps, guarded, kept_whole), sample
+
+    def _too_much(self, paragraphs) -> str | None:
+        """Why the document must be kept whole, when cleaning would take too much of it."""
+        total = sum(len(p.text) for p in paragraphs)
+        removed = [p for p in paragraphs if p.removed]
+        gone = sum(len(p.text) for p in removed)
+        if not total or gone / total <= self.config.max_removed_share:
+            return None
+        per = {}
+        for p in removed:
+            per[p.category] = per.get(p.category, 0) + 1
+        what = ", ".join(f"{c} {n}" for c, n in sorted(per.items()))
+        return (
+            f"body-loss guard: cleaning would remove {gone / total:.0%} of the text ({len(removed)} of "
+            f"{len(paragraphs)} lines: {what}), more than max_removed_share {self.config.max_removed_share:g}; "
+            "kept whole (strict=True removes anyway)"
+        )
 
 
 @lru_cache(maxsize=32)

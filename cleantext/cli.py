@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--html-field", metavar="NAME", help="JSONL records carry HTML in this field: extract and clean it into --text-field")
     batch.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores); output is the same for any N")
     batch.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (and findings, for check)")
+    batch.add_argument("--strict", action="store_true", help="remove what the rules say even past the body-loss guard's share")
+    batch.add_argument("--max-removed-share", type=float, metavar="SHARE", help="keep a document whole when cleaning would remove more than this share (default 0.5)")
 
     clean = sub.add_parser(CLEAN, parents=[batch], help="clean files into an output folder, in place, or stdin to stdout")
     where = clean.add_mutually_exclusive_group()
@@ -85,10 +87,16 @@ class Run:
 
 def make_config(args) -> tuple[CleanerConfig, object]:
     settings = load_settings(args.config)
+    safety = {}
+    if getattr(args, "strict", False):
+        safety["strict"] = True
+    if getattr(args, "max_removed_share", None) is not None:
+        safety["max_removed_share"] = args.max_removed_share
     config = CleanerConfig(
         lang=args.lang or settings.lang,
         rule_files=tuple(settings.rules) + tuple(args.rules),
         disabled_rules=frozenset(settings.disable) | frozenset(args.disable),
+        **safety,
     )
     return config, settings
 

@@ -32,6 +32,13 @@ class CleanerConfig:
         multi-line heuristics on or off; phrase rules always run.
       min_guarded_words: a paragraph at least this long that fits the article's topic is never
         removed on positional or neighbourhood evidence alone.
+    Safety
+      max_removed_share: when cleaning would remove more than this share of a document's
+        characters, the document is kept whole (normalized) and flagged instead; a clean text
+        that loses half of itself more likely tripped the rules than held that much noise.
+      strict: remove whatever the rules and heuristics say, even past max_removed_share.
+      time_limit: seconds one document may take (None: no limit); past it the document comes
+        back normalized but otherwise unchanged, and the result says so.
     """
 
     lang: str | None = None
@@ -48,6 +55,9 @@ class CleanerConfig:
     remove_edge_clutter: bool = True
     remove_duplicates: bool = True
     min_guarded_words: int = 40
+    max_removed_share: float = 0.5
+    strict: bool = False
+    time_limit: float | None = 10.0
 
     def __post_init__(self) -> None:
         if self.unicode_form not in (None, "NFC", "NFKC"):
@@ -61,6 +71,10 @@ class CleanerConfig:
         object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
         if self.min_guarded_words < 1:
             raise ConfigError("min_guarded_words must be a positive whole number")
+        if not 0 < self.max_removed_share <= 1:
+            raise ConfigError("max_removed_share must be a share between 0 (exclusive) and 1")
+        if self.time_limit is not None and self.time_limit <= 0:
+            raise ConfigError("time_limit must be a positive number of seconds, or None")
 
     @classmethod
     def from_options(cls, base: "CleanerConfig | None" = None, **options) -> "CleanerConfig":

@@ -25,3 +25,7 @@ class RuleFileError(CleantextError, ValueError):
 
 class ConfigError(CleantextError, ValueError):
     """An option that does not exist or has a value of the wrong kind."""
+
+
+class TimeLimitExceeded(CleantextError):
+    """A document took longer than the configured time limit (handled inside the Cleaner)."""

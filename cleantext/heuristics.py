@@ -15,6 +15,7 @@ import regex
 from . import language
 from .stopwords import stopwords
 from .config import CleanerConfig
+from .deadline import NO_DEADLINE, Deadline
 from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic
 from .result import GuardedParagraph
 from .rules import Rule, RuleSet
@@ -43,6 +44,7 @@ class Document:
     lang: str | None
     config: CleanerConfig
     marks: dict = field(default_factory=dict)  # 0-based line -> (rule_id, category, reason, evidence)
+    deadline: Deadline = NO_DEADLINE
     guarded: list[GuardedParagraph] = field(default_factory=list)
     _topic: Topic | None = None
 
@@ -92,7 +94,7 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
             rule_id, category, reason, evidence = mark
             remove(p, rule_id, category, reason, [evidence])
             continue
-        for rule in rules.matching(p.text, p.words):
+        for rule in rules.matching(p.text, p.words, doc.deadline):
             if rule.scope in ("head", "tail"):
                 p.candidates.append(rule)
                 continue
@@ -320,6 +322,7 @@ def guard_body(doc: Document) -> None:
 def revise(doc: Document, rules: RuleSet) -> None:
     cfg = doc.config
     apply_rules(doc, rules)
+    doc.deadline.check()
     if cfg.remove_embeds:
         walk_back_embeds(doc)
     if cfg.remove_related:
@@ -332,4 +335,5 @@ def revise(doc: Document, rules: RuleSet) -> None:
     if cfg.remove_duplicates:
         drop_repeated_headline(doc)
     guard_body(doc)
+    doc.deadline.check()
 

@@ -184,7 +184,7 @@ HYPHEN_FIXER = Fixer("rejoin-hyphens", rejoin_detached_hyphens, "hyphens detache
 MAX_FIXER_ROUNDS = 3
 
 
-def apply_fixers(lines: list[str], fixers: list[Fixer]) -> list[NormalizationStep]:
+def apply_fixers(lines: list[str], fixers: list[Fixer], deadline=None) -> list[NormalizationStep]:
     """Run the fixers over every line in place; return one step per fixer that changed something."""
     changed_lines: dict[str, set[int]] = {f.name: set() for f in fixers}
     examples: dict[str, str] = {}
@@ -194,6 +194,8 @@ def apply_fixers(lines: list[str], fixers: list[Fixer]) -> list[NormalizationSte
         for fixer in fixers:
             fix = fixer.fix
             for i in todo:
+                if deadline is not None and not i & 255:
+                    deadline.check()
                 line = lines[i]
                 fixed = fix(line)
                 if fixed != line:

@@ -28,6 +28,8 @@ def explain_file(text: str, result: CleanResult) -> str:
     removed = {r.line: r for r in result.removals}
     width = len(str(text.count("\n") + 1))
     out = [f"# language: {result.lang or 'unknown'} ({'detected' if result.lang_detected else 'given'})"]
+    if result.kept_whole:
+        out.append(f"# kept whole: {result.kept_whole}")
     for step in result.normalizations:
         out.append(f"# normalized: {step.name} x{step.count}: {step.detail}")
     for n, line in enumerate(text.splitlines(), 1):
@@ -79,7 +81,9 @@ def summary(stats: Stats, seconds: float, files: int) -> str:
         f"{removed} line(s) removed ({per})",
     ]
     if stats.guarded:
-        parts.append(f"{stats.guarded} kept by the body-loss guard")
+        parts.append(f"{stats.guarded} paragraph(s) kept by the body-loss guard")
+    if stats.kept_whole:
+        parts.append(f"{stats.kept_whole} document(s) kept whole (body-loss guard or time limit; see --explain)")
     if stats.errors:
         parts.append(f"{stats.errors} error(s)")
     return "; ".join(parts)

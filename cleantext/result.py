@@ -58,6 +58,7 @@ class CleanResult:
     removals: list[Removal] = field(default_factory=list)
     normalizations: list[NormalizationStep] = field(default_factory=list)
     guarded: list[GuardedParagraph] = field(default_factory=list)
+    kept_whole: str | None = None  # why the document was kept whole (body-loss guard, time limit)
 
     @property
     def changed(self) -> bool:
@@ -73,6 +74,8 @@ class CleanResult:
         """A human-readable report: language, normalization steps, removals with reasons."""
         how = "detected" if self.lang_detected else "given"
         out = [f"language: {self.lang or 'unknown'} ({how})"]
+        if self.kept_whole:
+            out.append(f"kept whole: {self.kept_whole}")
         for step in self.normalizations:
             out.append(f"normalized: {step.name} x{step.count}: {step.detail}")
         for r in self.removals:

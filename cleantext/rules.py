@@ -60,8 +60,15 @@ class Rule:
     block: str | None
     source: str
 
-    def matches(self, text: str, words: int) -> bool:
-        return words <= self.max_words and self.compiled.search(text) is not None
+    def matches(self, text: str, words: int, timeout: float | None = None) -> bool:
+        if words > self.max_words:
+            return False
+        try:
+            return self.compiled.search(text, timeout=timeout) is not None
+        except TimeoutError:
+            from .errors import TimeLimitExceeded
+
+            raise TimeLimitExceeded(f"rule {self.id} ran over the time limit") from None
 
 
 @dataclass(frozen=True)
@@ -233,7 +240,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
 
-    def matching(self, text: str, words: int):
+    def matching(self, text: str, words: int, deadline=None):
         for rule in self.rules:
-            if rule.matches(text, words):
+            if rule.matches(text, words, deadline.remaining() if deadline is not None else None):
                 yield rule
