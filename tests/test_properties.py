@@ -45,3 +45,17 @@ def test_removals_account_for_every_missing_line(text):
     for n, line in enumerate(text.split("\n"), 1):
         if line.strip() and n not in removed:
             assert any(line.replace(" -", "-").strip() == o or line.strip() == o for o in out), (n, line)
+
+
+NORMALIZE_ONLY = cleantext.Cleaner(
+    cleantext.CleanerConfig(disabled_rules=frozenset({"*"}), remove_embeds=False, remove_related=False,
+                            remove_edge_clutter=False, remove_duplicates=False)
+)
+
+
+@SETTINGS
+@given(texts)
+def test_output_holds_nothing_that_was_not_in_the_normalized_input(text):
+    result = cleantext.clean_and_explain(text)
+    normalized = NORMALIZE_ONLY.clean_and_explain(text, lang=result.lang).text
+    assert set(result.text.split("\n")) <= set(normalized.split("\n"))
