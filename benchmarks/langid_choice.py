@@ -12,7 +12,6 @@ Candidates that are not installed are skipped.
 from __future__ import annotations
 
 import argparse
-import gzip  # noqa: F401  (bench folders are gzip; only gold.jsonl is read here)
 import json
 import random
 import time

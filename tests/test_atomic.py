@@ -3,11 +3,9 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
-from pathlib import Path
 
-from conftest import FIXTURES
+from conftest import FIXTURES, cli_command
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 
@@ -22,9 +20,7 @@ def test_killed_in_place_run_leaves_no_half_written_file(tmp_path):
         shutil.copy(seed, path)
         old[path.name] = seed.read_bytes()
         new[path.name] = (FIXTURES / "expected" / seed.name).read_bytes()
-    exe = Path(sys.executable).with_name("cleantext")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "cleantext"]
-    proc = subprocess.Popen(cmd + ["clean", str(corpus), "--in-place", "--jobs", "1", "-q"])
+    proc = subprocess.Popen(cli_command() + ["clean", str(corpus), "--in-place", "--jobs", "1", "-q"])
     deadline = time.monotonic() + 120
     try:
         # Wait until the run is under way (some files rewritten), then kill it without warning.

@@ -1,23 +1,14 @@
 """Bad input gets a clear one-line error or a sensible result, and nothing is lost.
 The table in README.md ("Bad input") lists these cases and what happens."""
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import cleantext
 from cleantext import Cleaner, CleanerConfig
 
-from conftest import FIXTURES
+from conftest import FIXTURES, cli
 
 NOISY = FIXTURES / "seeds" / "001_6bd77feb658f357a.txt"
 EXPECTED = FIXTURES / "expected" / NOISY.name
-
-
-def cli(*args, cwd=None):
-    exe = Path(sys.executable).with_name("cleantext")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "cleantext"]
-    return subprocess.run(cmd + [str(a) for a in args], capture_output=True, text=True, cwd=cwd, check=False)
 
 
 def test_utf16_with_bom_is_decoded(tmp_path):

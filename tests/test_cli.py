@@ -2,27 +2,18 @@
 import json
 import os
 import shutil
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from cleantext.cli import main
 
-from conftest import FIXTURES
+from conftest import FIXTURES, cli
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 EXPECTED = FIXTURES / "expected"
 NOISY = FIXTURES / "seeds" / "001_6bd77feb658f357a.txt"
 CLEAN = FIXTURES / "clean" / "en_clean_article.txt"
-
-
-def cli(*args, stdin=None, cwd=None):
-    """Run the installed command as a user would."""
-    exe = Path(sys.executable).with_name("cleantext")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "cleantext"]
-    return subprocess.run(cmd + [str(a) for a in args], input=stdin, capture_output=True, text=True, cwd=cwd, check=False)
 
 
 @pytest.fixture

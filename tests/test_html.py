@@ -79,15 +79,8 @@ def test_lang_attribute_is_a_hint_for_short_text():
 
 import json  # noqa: E402
 import shutil  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
 
-
-def cli(*args, stdin=None):
-    exe = Path(sys.executable).with_name("cleantext")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "cleantext"]
-    return subprocess.run(cmd + [str(a) for a in args], input=stdin, capture_output=True, text=True, check=False)
+from conftest import cli  # noqa: E402
 
 
 def test_cli_cleans_pages_into_text_files(tmp_path):
