@@ -1,9 +1,9 @@
 """Heuristics that judge a paragraph by its neighbours and its place in the article.
 
-Each step is a small function over a Document, run in the order of `revise`. A step may only
-remove paragraphs (never restore one), and records on each paragraph which step decided and
-what evidence fired. Removals on weak evidence (position, neighbourhood, language, topic) are
-reviewed last by the body-loss guard.
+Each step is a small function over a Document, run in the order of `revise`. A step only
+removes paragraphs (or names the headline), and records on each paragraph which step decided
+and what evidence fired. Only the body-loss guard, which runs last, restores: it reviews the
+removals made on weak evidence (position, neighbourhood, language, topic).
 """
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 import regex
 
 from . import language
-from .stopwords import stopwords
 from .config import CleanerConfig
 from .deadline import NO_DEADLINE, Deadline
 from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic
 from .result import GuardedParagraph
 from .rules import Rule, RuleSet
+from .stopwords import stopwords
 
 # Below this share of content words in common with the article's body, a paragraph is off
 # its topic whatever the article is like; above it, only less than the article's own median
@@ -297,12 +297,13 @@ def _letters(text: str) -> str:
 
 # --------------------------------------------------------------------------- guard
 
+# Evidence about the paragraph itself: an exact repeat of the headline, or the page's markup.
 STRONG = ("heuristic.meta.repeated-headline", "html.")
 
 
 def guard_body(doc: Document) -> None:
     """Never drop a long paragraph that fits the article's topic on weak evidence: only a rule
-    matching the paragraph itself, or an exact repeat, may remove it."""
+    matching the paragraph itself, the page's markup, or an exact repeat may remove it."""
     for p in doc.paragraphs:
         if p.final != NOISE or p.rule is not None or p.decided_by.startswith(STRONG):
             continue
