@@ -76,3 +76,16 @@ def test_cleaner_keeps_every_keep_example_in_context(rule):
         assert example in result.text, f"{rule.id}: keep example {example!r} removed\n{result.explain()}"
         for para in sample:
             assert para in result.text
+
+
+ADVERSARIAL = ["a" * 5000, " " * 5000, "— " * 2000 + "(@x)", "(@" * 2000, "#" * 5000 + "x", "aa " * 3000 + "!",
+               "Leia também " * 500, "—" * 3000, "1" * 5000, ".-" * 3000]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_pattern_finishes_on_adversarial_repetitions(rule):
+    """Built-in rules run without a regex timeout, so none may backtrack without end: each
+    must finish on long repetitions of its own examples and on generic adversarial strings
+    (the timeout here is only a tripwire)."""
+    for text in ADVERSARIAL + [" ".join([e] * 200) for e in rule.remove + rule.keep]:
+        rule.compiled.search(text, timeout=5.0)
