@@ -196,10 +196,7 @@ def handle_text(run: Run, inp: Input, outcome: TextOutcome) -> None:
     try:
         if run.mode == CHECK:
             if outcome.changed:
-                for row in report.findings(inp.name, outcome.result):
-                    print(row)
-                if args.diff:
-                    sys.stdout.write(report.unified_diff(inp.name, outcome.original, outcome.cleaned))
+                sys.stdout.write(report.check_report(inp.name, outcome.original, outcome.cleaned, outcome.result, args.diff))
         elif run.mode == FIX or args.in_place:
             if inp.html:
                 run.error(f"{inp.name}: --in-place would replace a page with its text; use -o OUT_DIR")
@@ -261,8 +258,8 @@ def handle_stream(run: Run, runner: Runner, inp: Input, progress) -> None:
                 if rec.changed:
                     file_changed = True
                     if run.mode == CHECK:
-                        for row in report.findings(f"{inp.name}:{rec.line_no}", rec.result):
-                            print(row.replace(f"{inp.name}:{rec.line_no}:", f"{inp.name}:{rec.line_no}: text line ", 1))
+                        for row in report.findings(inp.name, rec.result, record=rec.line_no):
+                            print(row)
                 if out is not None:
                     out(rec.line + endings.pop(rec.line_no, "\n"))
     except UnicodeDecodeError as exc:
@@ -305,10 +302,7 @@ def handle_stdin_text(run: Run, inp: Input) -> None:
         run.changed_files += 1
     if run.mode == CHECK:
         if outcome.changed:
-            for row in report.findings(inp.name, outcome.result):
-                print(row)
-            if run.args.diff:
-                sys.stdout.write(report.unified_diff("stdin", outcome.original, outcome.cleaned))
+            sys.stdout.write(report.check_report(inp.name, outcome.original, outcome.cleaned, outcome.result, run.args.diff))
         return
     sys.stdout.write(outcome.cleaned)
     if run.mode == CLEAN and run.args.explain:

@@ -9,12 +9,20 @@ from .batch import Stats
 from .result import CleanResult
 
 
-def findings(name: str, result: CleanResult, line_offset: int = 0) -> list[str]:
-    """One line per change, `path:line: rule-id message`, in line order."""
-    rows = [(r.line, f"{name}:{r.line + line_offset}: {r.rule_id} {r.reason}") for r in result.removals]
+def findings(name: str, result: CleanResult, record: int | None = None) -> list[str]:
+    """One line per change, `path:line: rule-id message`, in line order; for a JSONL record,
+    `path:record-line: text line N: rule-id message`."""
+    where = f"{name}:{record}: text line " if record is not None else f"{name}:"
+    rows = [(r.line, f"{where}{r.line}: {r.rule_id} {r.reason}") for r in result.removals]
     for step in result.normalizations:
-        rows.append((step.line, f"{name}:{step.line + line_offset}: normalize.{step.name} {step.detail} ({step.count} line(s))"))
+        rows.append((step.line, f"{where}{step.line}: normalize.{step.name} {step.detail} ({step.count} line(s))"))
     return [row for _, row in sorted(rows, key=lambda r: r[0])]
+
+
+def check_report(name: str, original: str, cleaned: str, result: CleanResult, diff: bool) -> str:
+    """What `check` prints for a text that would change: its findings, and a diff if asked."""
+    out = "".join(row + "\n" for row in findings(name, result))
+    return out + (unified_diff(name, original, cleaned) if diff else "")
 
 
 def unified_diff(name: str, before: str, after: str) -> str:
