@@ -168,11 +168,11 @@ def clean_html_with(cleaner: Cleaner, html: str | bytes, url: str | None = None,
     if not extracted.strip():
         return HtmlCleanResult("", lang, False, backend=backend, html_removals=html_removals)
     result = cleaner.clean_and_explain(extracted, lang, lang_hint=hint, marks=_marks(extracted, blocks))
-    if _no_article(result.text):
+    if result.text and _no_article(result.text):
         result = _nothing_kept(extracted, result)
     return HtmlCleanResult(
         result.text, result.lang, result.lang_detected, result.removals, result.normalizations, result.guarded,
-        extracted=extracted, backend=backend, html_removals=html_removals,
+        result.kept_whole, extracted=extracted, backend=backend, html_removals=html_removals,
     )
 
 

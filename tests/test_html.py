@@ -111,3 +111,14 @@ def test_check_and_fix_leave_pages_to_clean(tmp_path):
     assert proc.returncode == 2 and "use `cleantext clean`" in proc.stderr
     proc = cli("check", tmp_path)
     assert proc.returncode == 0
+
+
+def test_a_page_kept_whole_by_the_guard_says_so():
+    body = "<p>O governo aprovou hoje o orçamento para o próximo ano, depois de um longo debate no parlamento.</p>"
+    noise = "".join(f"<p>{x}</p>" for x in ["Junte-se a nós no Telegram", "Siga-nos no Instagram e no Facebook",
+                                            "Assine a nossa newsletter", "Partilhe este artigo", "Publicidade"])
+    page = f"<html lang='pt'><body><article>{body}{noise}</article></body></html>"
+    result = cleantext.clean_html_and_explain(page)
+    assert result.kept_whole.startswith("body-loss guard") and not result.removals
+    assert result.text == result.extracted
+    assert cleantext.clean_html(page, strict=True).startswith("O governo aprovou") and "Telegram" not in cleantext.clean_html(page, strict=True)
