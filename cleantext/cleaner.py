@@ -108,15 +108,15 @@ class Cleaner:
         except TimeLimitExceeded as exc:
             return CleanResult(text, lang, detected, kept_whole=f"{exc} while normalizing; the text comes back as it was"), None
         sample = None
-        paragraphs = build_paragraphs(lines.lines)
+        paragraphs = []
         try:
             if detect:
-                sample = language.document_sample([p.text for p in paragraphs])
+                sample = language.document_sample([line for line in lines.lines if line.strip()])
                 lang = language.identify(sample)[0] or hint
             if self.config.rejoin_hyphens and self.rulebook.rejoins_hyphens(lang):
                 steps += apply_fixers(lines.lines, [HYPHEN_FIXER], deadline)
-                # Paragraphs are measured on the text as it will be output, after every fixer.
-                paragraphs = build_paragraphs(lines.lines)
+            # Paragraphs are measured on the text as it will be output, after every fixer.
+            paragraphs = build_paragraphs(lines.lines)
             doc = Document(paragraphs, lang, self.config, marks=marks or {}, deadline=deadline)
             revise(doc, self.rules_for(lang))
             kept_whole = None if self.config.strict else self._too_much(paragraphs)
