@@ -16,7 +16,7 @@ from pathlib import Path
 from .cleaner import Cleaner
 from .config import CleanerConfig
 from .errors import CleantextError
-from .fileio import FileError, in_style, read_text
+from .fileio import FileError, decode, in_style, read_text
 from .result import CleanResult
 
 JSONL_CHUNK = 64  # records per task: large enough to pay for the trip to a worker
@@ -95,6 +95,12 @@ def _init_worker(config: CleanerConfig) -> None:
     _CLEANER = Cleaner(config)
 
 
+def ensure_worker(config: CleanerConfig) -> None:
+    """For workers that were not started by us (a Dask cluster): build the Cleaner on first use."""
+    if _CLEANER is None or _CLEANER.config != config:
+        _init_worker(config)
+
+
 def _cleaner() -> Cleaner:
     if _CLEANER is None:
         raise RuntimeError("worker used before _init_worker")
@@ -113,15 +119,16 @@ def clean_text(original: str, name: str) -> TextOutcome:
     return TextOutcome(original, cleaned, result, stats)
 
 
-def clean_text_file(path: str) -> TextOutcome:
+def clean_text_file(path: str, data: bytes | None = None) -> TextOutcome:
+    """A text file, read here or (`data`) by the process that handed out the task."""
     try:
-        original = read_text(Path(path))
+        original = read_text(Path(path)) if data is None else decode(data, path)
     except FileError as exc:
         return TextOutcome(None, None, None, Stats(errors=1), str(exc))
     return clean_text(original, path)
 
 
-def clean_html_file(path: str) -> TextOutcome:
+def clean_html_file(path: str, data: bytes | None = None) -> TextOutcome:
     """A page: extracted and cleaned. `original` stays None: the output is text, not the page."""
     import gzip
 
@@ -129,7 +136,8 @@ def clean_html_file(path: str) -> TextOutcome:
 
     stats = Stats()
     try:
-        data = Path(path).read_bytes()
+        if data is None:
+            data = Path(path).read_bytes()
         if path.lower().endswith(".gz"):
             data = gzip.decompress(data)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
@@ -212,6 +220,8 @@ def explanation_record(result: CleanResult) -> dict:
 
 class Runner:
     """Runs tasks in this process (jobs=1) or in a pool, always yielding results in order."""
+
+    ships_data = False  # workers read files themselves (cleantext.dask.DaskRunner ships them)
 
     def __init__(self, config: CleanerConfig, jobs: int | None):
         self.config = config

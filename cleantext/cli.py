@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--text-field", metavar="NAME", help="the field of JSONL records to clean (default: text)")
     batch.add_argument("--html-field", metavar="NAME", help="JSONL records carry HTML in this field: extract and clean it into --text-field")
     batch.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores); output is the same for any N")
+    batch.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (e.g. tcp://host:8786) instead of local processes; needs the [dask] extra")
     batch.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (and findings, for check)")
     batch.add_argument("--strict", action="store_true", help="remove what the rules say even past the body-loss guard's share")
     batch.add_argument("--max-removed-share", type=float, metavar="SHARE", help="keep a document whole when cleaning would remove more than this share (default 0.5)")
@@ -123,7 +124,7 @@ def run_batch(args, mode: str) -> int:
     if mode == CLEAN and args.output and not _unique_targets(run, inputs):
         return 2
 
-    runner = Runner(config, args.jobs)  # builds a Cleaner: bad rule files or languages fail here
+    runner = make_runner(config, args)  # builds a Cleaner: bad rule files or languages fail here
     progress = report.Progress(len(inputs), not args.quiet)
     start = time.perf_counter()
     try:
@@ -138,7 +139,7 @@ def run_batch(args, mode: str) -> int:
             while j < len(inputs) and not inputs[j].jsonl and inputs[j].path is not None:
                 j += 1
             batch = inputs[i:j]
-            tasks = [(clean_html_file if x.html else clean_text_file, str(x.path)) for x in batch]
+            tasks = (file_task(x, runner.ships_data) for x in batch)
             for inp, outcome in zip(batch, runner.map(_call, tasks)):
                 handle_text(run, inp, outcome)
                 progress.advance(run_bytes(outcome))
@@ -163,9 +164,31 @@ def run_batch(args, mode: str) -> int:
     return 1 if mode in (CHECK, FIX) and run.changed_files else 0
 
 
+def make_runner(config: CleanerConfig, args):
+    if not args.scheduler:
+        return Runner(config, args.jobs)
+    try:
+        from .dask import DaskRunner
+        import distributed  # noqa: F401
+    except ImportError:
+        raise CleantextError("--scheduler needs Dask: pip install 'cleantext-articles[dask]'") from None
+    return DaskRunner(config, args.scheduler)
+
+
+def file_task(inp: Input, ships_data: bool) -> tuple:
+    """(worker function, path[, contents]): contents go along when workers may not share our disk."""
+    fn = clean_html_file if inp.html else clean_text_file
+    if not ships_data:
+        return fn, str(inp.path)
+    try:
+        return fn, str(inp.path), inp.path.read_bytes()
+    except OSError:
+        return fn, str(inp.path)  # the worker's own attempt reports the error
+
+
 def _call(task):
-    fn, arg = task
-    return fn(arg)
+    fn, *args = task
+    return fn(*args)
 
 
 def run_bytes(outcome: TextOutcome) -> int:
