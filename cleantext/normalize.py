@@ -6,6 +6,7 @@ matter of the gaps between lines, handled when the output is assembled (see asse
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable
@@ -30,6 +31,8 @@ class Lines:
 
 
 def split_lines(text: str) -> tuple[Lines, NormalizationStep | None]:
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        return _split_lf(text), None
     lines, spans, odd = [], [], 0
     start = 0
     for m in _NEWLINE.finditer(text):
@@ -43,6 +46,20 @@ def split_lines(text: str) -> tuple[Lines, NormalizationStep | None]:
         spans.append((start, len(text)))
     step = NormalizationStep("line-endings", odd, "CRLF, CR and Unicode line separators turned into LF", 1) if odd else None
     return Lines(lines, spans, ends_with_newline), step
+
+
+def _split_lf(text: str) -> Lines:
+    """The common case, LF only: str.split, with the spans from the running length."""
+    lines = text.split("\n")
+    ends_with_newline = len(lines) > 1 and lines[-1] == ""
+    if ends_with_newline:
+        lines.pop()
+    spans, start = [], 0
+    for line in lines:
+        end = start + len(line)
+        spans.append((start, end))
+        start = end + 1
+    return Lines(lines, spans, ends_with_newline)
 
 
 # --------------------------------------------------------------------------- fixers
@@ -67,16 +84,49 @@ def _ftfy_config():
 _FTFY_CONFIG = None
 # Cheap gate: HTML entities, terminal escapes and lone surrogates always go to ftfy; other
 # lines only when ftfy's own badness measure says they look like mojibake.
-_ALWAYS_FIX = regex.compile(r"&#?\w+;|\x1b|[\ud800-\udfff]")
+# (The document-level gates use the standard library's `re`: on a plain scan for a character
+# class it is several times faster than `regex`.)
+_ALWAYS_FIX = re.compile(r"&#?\w+;|\x1b|[\ud800-\udfff]")
+_BADNESS_GATE = None
+
+
+def _badness_gate():
+    """A character class every match of ftfy's badness regex contains (read from ftfy's own
+    categories, so it follows ftfy): the letters that are also ordinary text (accented
+    lower-case letters, Greek and Cyrillic) are left out, since each of ftfy's patterns pairs
+    them with one of these rarer characters."""
+    global _BADNESS_GATE
+    if _BADNESS_GATE is None:
+        from ftfy.badness import MOJIBAKE_CATEGORIES as cat
+
+        chars = "".join(cat[k] for k in ("c1", "bad", "upper_accented", "box", "start_punctuation",
+                                         "end_punctuation", "currency", "numeric", "law"))
+        _BADNESS_GATE = re.compile(f"[{chars}\u0153\u00b0\u00d9\u0402]")
+    return _BADNESS_GATE
+
+
+def looks_bad(text: str) -> bool:
+    """ftfy's is_bad(text), at the cost of a character-class scan for most text: its badness
+    regex only runs in a few characters' window around each gate character (no ftfy pattern is
+    longer than 7 characters or has more than 3 before its gate character)."""
+    from ftfy.badness import BADNESS_RE
+
+    for m in _badness_gate().finditer(text):
+        g = m.start()
+        if BADNESS_RE.search(text, max(0, g - 4), g + 8):
+            return True
+    return False
+
+
+def needs_encoding_fix(text: str) -> bool:
+    if text.isascii() and "&" not in text and "\x1b" not in text:
+        return False
+    return bool(_ALWAYS_FIX.search(text)) or looks_bad(text)
 
 
 def fix_encoding(line: str) -> str:
     global _FTFY_CONFIG
-    if line.isascii() and "&" not in line and "\x1b" not in line:
-        return line
-    from ftfy.badness import is_bad
-
-    if not (_ALWAYS_FIX.search(line) or is_bad(line)):
+    if not needs_encoding_fix(line):
         return line
     import ftfy
 
@@ -92,7 +142,11 @@ _INVISIBLE = regex.compile(r"[\u200b\ufeff\u2060\u180e\u00ad\ufffc]+")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 
 
-_ANY_INVISIBLE = regex.compile(r"[\u200b\ufeff\u2060\u180e\u00ad\ufffc\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ANY_INVISIBLE = re.compile(r"[\u200b\ufeff\u2060\u180e\u00ad\ufffc\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def has_invisible(text: str) -> bool:
+    return _ANY_INVISIBLE.search(text) is not None
 
 
 def remove_invisible(line: str) -> str:
@@ -103,16 +157,26 @@ def remove_invisible(line: str) -> str:
     return _CONTROL.sub(lambda m: " " if regex.search(r"[\x0b\x0c\x1f]", m.group()) else "", line)
 
 
-def make_unicode_form(form: str) -> Callable[[str], str]:
+def make_unicode_form(form: str) -> tuple[Callable[[str], str], Callable[[str], bool]]:
+    def is_normal(text: str) -> bool:
+        return text.isascii() or unicodedata.is_normalized(form, text)
+
     def unicode_form(line: str) -> str:
-        if line.isascii() or unicodedata.is_normalized(form, line):
-            return line
-        return unicodedata.normalize(form, line)
+        return line if is_normal(line) else unicodedata.normalize(form, line)
 
-    return unicode_form
+    # A line break starts nothing in composition, so a normalized text has normalized lines.
+    return unicode_form, lambda text: not is_normal(text)
 
 
-_SPACE_RUN = regex.compile(r"[ \t]{2,}|\t")
+_SPACE_RUN = re.compile(r"[ \t]{2,}|\t")
+
+
+_EDGE_SPACE = re.compile(r"(?m)^[^\S\n]|[^\S\n]$")
+
+
+def has_odd_whitespace(text: str) -> bool:
+    """Does any line hold a space run, a tab, or white space at either end?"""
+    return "  " in text or "\t" in text or _EDGE_SPACE.search(text) is not None
 
 
 def fix_whitespace(line: str) -> str:
@@ -160,23 +224,28 @@ class Fixer:
     name: str
     fix: Callable[[str], str]
     detail: str
+    # Document-level gate, one pass in C over the whole text: False means no line would change,
+    # so the fixer is not called line by line. Most text needs no repair; this is its fast path.
+    needed: Callable[[str], bool] = lambda text: True
 
 
 def encoding_fixers(config: CleanerConfig) -> list[Fixer]:
     """The language-independent fixers, in the order they run."""
     fixers = []
     if config.fix_encoding:
-        fixers.append(Fixer("fix-encoding", fix_encoding, "mojibake, HTML entities and terminal escapes repaired (ftfy)"))
+        fixers.append(Fixer("fix-encoding", fix_encoding, "mojibake, HTML entities and terminal escapes repaired (ftfy)", needs_encoding_fix))
     if config.remove_invisible:
-        fixers.append(Fixer("remove-invisible", remove_invisible, "zero-width, soft-hyphen and control characters removed"))
+        fixers.append(Fixer("remove-invisible", remove_invisible, "zero-width, soft-hyphen and control characters removed", has_invisible))
     if config.unicode_form:
-        fixers.append(Fixer("unicode-form", make_unicode_form(config.unicode_form), f"text put in Unicode {config.unicode_form}"))
+        fix, needed = make_unicode_form(config.unicode_form)
+        fixers.append(Fixer("unicode-form", fix, f"text put in Unicode {config.unicode_form}", needed))
     if config.fix_whitespace:
-        fixers.append(Fixer("whitespace", fix_whitespace, "lines trimmed, runs of spaces and tabs collapsed"))
+        fixers.append(Fixer("whitespace", fix_whitespace, "lines trimmed, runs of spaces and tabs collapsed", has_odd_whitespace))
     return fixers
 
 
-HYPHEN_FIXER = Fixer("rejoin-hyphens", rejoin_detached_hyphens, "hyphens detached by machine translation rejoined")
+HYPHEN_FIXER = Fixer("rejoin-hyphens", rejoin_detached_hyphens, "hyphens detached by machine translation rejoined",
+                     lambda text: " -" in text)
 
 
 # Fixers can feed each other (removing a control character can leave a sequence that ftfy
@@ -189,10 +258,17 @@ def apply_fixers(lines: list[str], fixers: list[Fixer], deadline=None) -> list[N
     changed_lines: dict[str, set[int]] = {f.name: set() for f in fixers}
     examples: dict[str, str] = {}
     todo = range(len(lines))
-    for _ in range(MAX_FIXER_ROUNDS):
-        changed = set()
+    for round_no in range(MAX_FIXER_ROUNDS):
+        changed: set[int] = set()
+        text = None
         for fixer in fixers:
+            if round_no == 0:
+                if text is None:
+                    text = "\n".join(lines)
+                if not fixer.needed(text):
+                    continue
             fix = fixer.fix
+            repaired = False
             for i in todo:
                 if deadline is not None and not i & 255:
                     deadline.check()
@@ -203,6 +279,9 @@ def apply_fixers(lines: list[str], fixers: list[Fixer], deadline=None) -> list[N
                     lines[i] = fixed
                     changed_lines[fixer.name].add(i)
                     changed.add(i)
+                    repaired = True
+            if repaired:
+                text = None  # the next fixer's gate must see this one's repairs
         if not changed:
             break
         todo = sorted(changed)

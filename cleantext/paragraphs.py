@@ -6,6 +6,7 @@ behind the final one, stay on the paragraph so the explanation can show them.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,7 +25,8 @@ TITLE = "title"    # the headline, kept once
 # Scripts written without spaces count one word per two characters.
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
 _WORD = regex.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}_]+(?:['’-][^\W{_CJK}_]+)*")
-_SENTENCE_END = regex.compile(r"[.!?…。！？؟।](?:[\"'”’»)\]]|\s)*$")
+_SENTENCE_ENDS = ".!?…。！？؟।"
+_CLOSERS = "\"'”’»)]"
 _CONTENT_WORD = regex.compile(r"[^\W\d_]{4,}")
 
 # A paragraph of at least this many words that ends like a sentence reads as body; so does
@@ -65,11 +67,21 @@ def _stem(word: str) -> str:
 
 
 _HAS_CJK = regex.compile(rf"[{_CJK}]")
-_PUNCT_TOKEN = regex.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+_PUNCT_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # re: faster here than regex
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Ends with . ! ? … (or their CJK, Arabic and Devanagari forms), closing quotes and
+    brackets aside. Stripped from the end: a regex anchored with $ would scan the whole line."""
+    while True:
+        stripped = text.rstrip().rstrip(_CLOSERS)
+        if stripped == text:
+            return text[-1:] in _SENTENCE_ENDS if text else False
+        text = stripped
 
 
 def count_words(text: str) -> int:
-    if _HAS_CJK.search(text):
+    if not text.isascii() and _HAS_CJK.search(text):
         return len(_WORD.findall(text))
     # Whitespace-separated tokens, less those made of punctuation alone ("—", "|").
     return len(text.split()) - len(_PUNCT_TOKEN.findall(text))
@@ -82,7 +94,7 @@ def build_paragraphs(lines: list[str]) -> list[Paragraph]:
             blank += 1
             continue
         words = count_words(line)
-        ends = bool(_SENTENCE_END.search(line))
+        ends = ends_like_sentence(line)
         p = Paragraph(len(paragraphs), i, line, words, ends, blank if paragraphs else 0)
         p.initial = p.final = BODY if (ends and words >= BODY_MIN_WORDS) or words >= BODY_ANY_WORDS else SHORT
         paragraphs.append(p)

@@ -1,0 +1,99 @@
+"""The fast paths give exactly what the slow paths they skip would: rule candidates by prefix,
+the mojibake gate, document-level fixer gates, the LF-only line split, the sentence-end test."""
+import regex
+from ftfy.badness import is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleantext import Cleaner
+from cleantext.normalize import _NEWLINE, apply_fixers, encoding_fixers, looks_bad, split_lines
+from cleantext.paragraphs import count_words, ends_like_sentence
+from cleantext.rules import RuleBook, RuleSet, is_anchored
+
+BOOK = RuleBook.load()
+LINES = sorted({x for r in BOOK.all_rules() for x in r.remove + r.keep} | {x for f in BOOK.files for x in f.sample})
+ENCODINGS = ["cp1252", "latin-1", "cp1251", "cp1253", "mac_roman", "cp1250", "iso-8859-2", "cp437"]
+
+
+def test_rule_candidates_by_prefix_find_every_rule_a_full_scan_finds():
+    for lang in sorted(BOOK.languages) + [None]:
+        rules = RuleSet(BOOK.rules_for(lang))
+        own = [x for r in rules.rules for x in r.remove + r.keep]
+        for text in LINES + [x.upper() for x in own] + [" " + x for x in own]:
+            words = count_words(text)
+            assert list(rules.matching(text, words)) == [r for r in rules.rules if r.matches(text, words)], text
+
+
+def test_candidates_leave_out_rules_that_cannot_match():
+    rules = RuleSet(BOOK.rules_for("en"))
+    body = "The city council approved the budget on Tuesday after a long debate."
+    assert len(rules.candidates(body)) < len(rules.rules) / 4
+    assert rules.candidates("Read also:") and rules.candidates("Read") == rules.candidates("Read more")
+
+
+def test_anchoring_is_read_from_top_level_alternatives():
+    assert is_anchored(r"^a|^(?:b|c)$")
+    assert not is_anchored(r"^a|b")
+    assert is_anchored(r"^[|(]x|^\|")
+    assert not is_anchored(r"\ball rights reserved\b")
+
+
+def _mojibake():
+    for text in LINES:
+        for enc in ENCODINGS:
+            yield text.encode("utf-8").decode(enc, errors="replace")
+
+
+def test_mojibake_gate_agrees_with_ftfy_on_clean_and_broken_text():
+    texts = LINES + list(_mojibake())
+    assert sum(map(is_bad, texts)) > len(LINES)  # the broken ones are there
+    assert [looks_bad(t) for t in texts] == [is_bad(t) for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF), max_size=40))
+def test_mojibake_gate_agrees_with_ftfy_on_any_text(text):
+    assert looks_bad(text) == is_bad(text)
+
+
+def _fix_line_by_line(lines, fixers):
+    out = list(lines)
+    for _ in range(3):
+        before = list(out)
+        for f in fixers:
+            out = [f.fix(x) for x in out]
+        if out == before:
+            break
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["  a  b", "\tx", "café", "cafe\u0301", "a\u200bb", "Ã©tÃ©", "&amp; x", "plain", " ", "", "x\u00a0"]), max_size=6))
+def test_fixer_gates_change_nothing_a_line_by_line_run_would_change(lines):
+    fixers = encoding_fixers(Cleaner().config)
+    got = list(lines)
+    apply_fixers(got, fixers)
+    assert got == _fix_line_by_line(lines, fixers)
+
+
+@given(st.text(alphabet="ab\n\r\u2028 ", max_size=12))
+def test_lf_split_matches_the_general_split(text):
+    lines, _ = split_lines(text)
+    expected, spans, start = [], [], 0
+    for m in _NEWLINE.finditer(text):
+        expected.append(text[start:m.start()])
+        spans.append((start, m.start()))
+        start = m.end()
+    ends = start == len(text) and bool(expected)
+    if not ends:
+        expected.append(text[start:])
+        spans.append((start, len(text)))
+    assert (lines.lines, lines.spans, lines.ends_with_newline) == (expected, spans, ends)
+
+
+SENTENCE_END = regex.compile(r"[.!?…。！？؟।](?:[\"'”’»)\]]|\s)*$")
+
+
+@given(st.text(alphabet="ab .!?»)”'\" 。\t", max_size=12))
+def test_sentence_end_matches_the_regex_it_replaces(text):
+    assert ends_like_sentence(text) == bool(SENTENCE_END.search(text))
