@@ -6,6 +6,7 @@ A rule file holds one language (or "common", for rules that hold in every langua
     code = "pt"                 # ISO 639-1, or "common"
     name = "Portuguese"
     rejoin_hyphens = true       # optional: repair "norte -coreana" in this language
+    also = []                   # optional: detected languages it serves too, e.g. ["bs"] in sr
     sample = ["...", "..."]     # optional: body paragraphs the tests set each example in
 
     [[rules]]
@@ -42,7 +43,8 @@ DEFAULT_MAX_WORDS = 30
 
 _REQUIRED = {"id": str, "category": str, "scope": str, "message": str, "pattern": str, "remove": list, "keep": list}
 _OPTIONAL = {"max_words": int, "block": str, "case_sensitive": bool}
-_LANGUAGE_KEYS = {"code": str, "name": str, "rejoin_hyphens": bool, "sample": list}
+_LANGUAGE_KEYS = {"code": str, "name": str, "rejoin_hyphens": bool, "sample": list, "also": list}
+_CODE = regex.compile(r"^[a-z]{2,3}(?:-[a-z]{2,4})?$")
 _ID = regex.compile(r"^([a-z]{2,3}(?:-[a-z]{2,4})?|common)\.([a-z]+)\.([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
@@ -85,6 +87,12 @@ class RuleFile:
     rejoin_hyphens: bool
     rules: tuple[Rule, ...]
     sample: tuple[str, ...] = ()
+    # Close languages a detector tells apart from this one but whose sites phrase boilerplate
+    # the same way (Bosnian for Serbian, Nynorsk for Norwegian).
+    also: tuple[str, ...] = ()
+
+    def serves(self, lang: str | None) -> bool:
+        return self.code == lang or lang in self.also
 
 
 def builtin_rules_dir() -> Path:
@@ -201,7 +209,11 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
     sample = lang.get("sample", [])
     if not all(isinstance(x, str) and x.strip() for x in sample):
         fail("[language] sample must be a list of paragraphs (non-empty strings)")
-    return RuleFile(path, code, lang.get("name", code), bool(lang.get("rejoin_hyphens", False)), tuple(rules), tuple(sample))
+    also = lang.get("also", [])
+    if not all(isinstance(x, str) and _CODE.match(x) for x in also):
+        fail("[language] also must be a list of language codes such as 'bs'")
+    return RuleFile(path, code, lang.get("name", code), bool(lang.get("rejoin_hyphens", False)), tuple(rules),
+                    tuple(sample), tuple(also))
 
 
 class RuleBook:
@@ -228,11 +240,11 @@ class RuleBook:
     def rules_for(self, lang: str | None, disabled=lambda rule_id: False) -> tuple[Rule, ...]:
         """Common rules first, then the language's own, without the disabled ones."""
         return tuple(
-            r for f in self.files if f.code == "common" or f.code == lang for r in f.rules if not disabled(r.id)
+            r for f in self.files if f.code == "common" or f.serves(lang) for r in f.rules if not disabled(r.id)
         )
 
     def rejoins_hyphens(self, lang: str | None) -> bool:
-        return any(f.rejoin_hyphens for f in self.files if f.code == lang)
+        return any(f.rejoin_hyphens for f in self.files if f.serves(lang))
 
     def all_rules(self) -> list[Rule]:
         return [r for f in self.files for r in f.rules]

@@ -102,3 +102,20 @@ def test_rules_can_be_disabled_by_id_and_by_prefix():
 def test_without_builtin_rules_only_user_rules_run(tmp_path):
     cleaner = Cleaner(CleanerConfig(builtin_rules=False, rule_files=(write(tmp_path, GOOD_RULE),)))
     assert [r.id for r in cleaner.rulebook.all_rules()] == ["pt.promo.test-rule"]
+
+
+def test_a_pack_serves_the_close_languages_it_names(tmp_path):
+    book = RuleBook.load()
+    assert {r.id for r in book.rules_for("bs")} == {r.id for r in book.rules_for("sr")}
+    assert {r.id for r in book.rules_for("nn")} == {r.id for r in book.rules_for("no")}
+    bad = tmp_path / "xx.toml"
+    bad.write_text('[language]\ncode = "xx"\nalso = ["Bosnian"]\n', encoding="utf-8")
+    with pytest.raises(RuleFileError, match="also must be a list of language codes"):
+        RuleBook.load(builtin=False, extra=(bad,))
+
+
+def test_every_language_pack_covers_every_category():
+    packs = [f for f in RuleBook.load().files if f.code != "common"]
+    assert len(packs) >= 30
+    for f in packs:
+        assert {r.category for r in f.rules} == set(CATEGORIES), f"{f.path} lacks {set(CATEGORIES) - {r.category for r in f.rules}}"
