@@ -1,0 +1,219 @@
+"""Speed benchmark: cleantext against ftfy, jusText and trafilatura, side by side, in one run.
+
+All methods see the same input in the same process, one core each, so the ratios hold on any
+machine. The text corpus is the bundled fixtures plus, when ../shared/bench (or --bench) is
+present, every gold text in it; the HTML corpus is the benchmark's pages.
+
+  text    cleantext.clean           the whole pipeline: normalization, language, rules, heuristics
+          ftfy.fix_text             encoding repair alone, default settings
+          jusText                   the same paragraphs as <p> elements, with the language's stoplist
+  html    cleantext.clean_html      trafilatura extraction, then cleaning
+          trafilatura.extract       include_comments=False, the extraction clean_html runs
+  batch   cleantext clean --jobs 1 and --jobs 2 on a folder of the corpus's texts (wall time)
+  memory  peak RSS of `cleantext clean FILE.jsonl -o DIR --jobs 1` on JSONL of two sizes
+
+    python benchmarks/speed.py [--bench ../shared/bench] [--repeat 1] [--max-pages 400]
+                               [--memory-mb 10 100] [--skip batch memory]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
+
+
+def text_corpus(bench: Path) -> list[tuple[str, str | None]]:
+    """(text, language or None) per document."""
+    docs = [(p.read_text(encoding="utf-8"), None) for p in sorted((ROOT / "fixtures").rglob("*.txt"))]
+    if bench.is_dir():
+        for gold in sorted(bench.glob("*/gold.jsonl")):
+            for line in gold.open(encoding="utf-8"):
+                rec = json.loads(line)
+                if rec.get("text"):
+                    docs.append((rec["text"], rec.get("lang")))
+    return docs
+
+
+def html_corpus(bench: Path, max_pages: int) -> list[bytes]:
+    pages = sorted(bench.glob("*/pages/*.html.gz")) if bench.is_dir() else []
+    step = max(1, len(pages) // max_pages) if max_pages else 1
+    return [gzip.decompress(p.read_bytes()) for p in pages[::step][:max_pages or None]]
+
+
+def timed(fn, items, repeat: int) -> float:
+    """Best of `repeat` passes over the items, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for item in items:
+            fn(item)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def justext_runner():
+    import justext
+
+    stoplists = {}
+
+    def run(doc):
+        text, lang = doc
+        from cleantext.stopwords import JUSTEXT_NAMES
+
+        name = JUSTEXT_NAMES.get(lang or "en", "English")
+        if name not in stoplists:
+            stoplists[name] = justext.get_stoplist(name) if name in justext.get_stoplists() else frozenset()
+        html = "<html><body>" + "".join(f"<p>{_escape(p)}</p>" for p in text.split("\n") if p.strip()) + "</body></html>"
+        return justext.justext(html.encode("utf-8"), stoplists[name])
+
+    return run
+
+
+def _escape(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def run_text(docs, repeat: int) -> list[tuple[str, float, float]]:
+    import ftfy
+
+    import cleantext
+
+    cleaner = cleantext.Cleaner()
+    for text, _ in docs[:50]:  # warm-up: language model and rule compilation are one-off costs
+        cleaner.clean(text)
+    size = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
+    rows = []
+    for name, fn, items in (
+        ("cleantext.clean", cleaner.clean, [t for t, _ in docs]),
+        ("ftfy.fix_text", ftfy.fix_text, [t for t, _ in docs]),
+        ("jusText (same paragraphs)", justext_runner(), docs),
+    ):
+        seconds = timed(fn, items, repeat)
+        rows.append((name, size / seconds, len(docs) / seconds))
+    return rows
+
+
+def run_html(pages, repeat: int) -> list[tuple[str, float, float]]:
+    import trafilatura
+
+    import cleantext
+
+    cleaner = cleantext.Cleaner()
+    from cleantext.html import clean_html_with
+
+    for page in pages[:10]:
+        clean_html_with(cleaner, page)
+    rows = []
+    for name, fn in (
+        ("cleantext.clean_html", lambda page: clean_html_with(cleaner, page)),
+        ("trafilatura.extract", lambda page: trafilatura.extract(page, include_comments=False)),
+    ):
+        seconds = timed(fn, pages, repeat)
+        rows.append((name, seconds, len(pages) / seconds))
+    return rows
+
+
+def cli(*args) -> list[str]:
+    return [sys.executable, "-m", "cleantext", *map(str, args)]
+
+
+def run_batch(docs, tmp: Path) -> list[tuple[str, float]]:
+    folder = tmp / "corpus"
+    folder.mkdir()
+    for i, (text, _) in enumerate(docs):
+        (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+    rows = []
+    for jobs in (1, 2):
+        out = tmp / f"out{jobs}"
+        start = time.perf_counter()
+        subprocess.run(cli("clean", folder, "-o", out, "--jobs", jobs, "-q"), check=True)
+        rows.append((f"cleantext clean --jobs {jobs}", time.perf_counter() - start))
+    return rows
+
+
+_PEAK = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['cleantext'] + sys.argv[1:]\n"
+    "try:\n    runpy.run_module('cleantext', run_name='__main__')\n"
+    "except SystemExit:\n    pass\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+)
+
+
+def run_memory(docs, tmp: Path, sizes_mb: list[int]) -> list[tuple[str, float, float]]:
+    """Peak resident memory of a --jobs 1 run over JSONL files of the given sizes (the corpus's
+    records, repeated): streaming must keep it flat as the input grows."""
+    rows = []
+    records = [json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, (t, _) in enumerate(docs)]
+    for mb in sizes_mb:
+        path = tmp / f"corpus-{mb}mb.jsonl"
+        with open(path, "w", encoding="utf-8") as fh:
+            written, i = 0, 0
+            while written < mb * 1_000_000:
+                written += fh.write(records[i % len(records)])
+                i += 1
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", _PEAK, "clean", path, "-o", tmp / f"mem{mb}", "--jobs", "1", "-q"],
+                              capture_output=True, text=True, check=True)
+        seconds = time.perf_counter() - start
+        peak_mb = int(proc.stderr.strip().splitlines()[-1]) / 1024
+        rows.append((f"{mb} MB JSONL", peak_mb, path.stat().st_size / 1e6 / seconds))
+        path.unlink()
+    return rows
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    ap.add_argument("--repeat", type=int, default=1, help="passes per method; the best one counts")
+    ap.add_argument("--max-pages", type=int, default=400, help="HTML pages to time (spread over the datasets)")
+    ap.add_argument("--memory-mb", type=int, nargs="+", default=[10, 100], help="JSONL sizes for the memory test")
+    ap.add_argument("--skip", nargs="*", default=[], choices=["text", "html", "batch", "memory"])
+    args = ap.parse_args(argv)
+
+    docs = text_corpus(args.bench)
+    size = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
+    print(f"text corpus: {len(docs)} documents, {size:.1f} MB; Python {sys.version.split()[0]}, {os.cpu_count()} cores\n")
+
+    if "text" not in args.skip:
+        rows = run_text(docs, args.repeat)
+        base = rows[0][1]
+        print("| plain text, one core | MB/s | docs/s | cleantext is |\n|---|---:|---:|---:|")
+        for name, mbs, dps in rows:
+            print(f"| {name} | {mbs:.2f} | {dps:.0f} | {base / mbs:.2f}x as fast |")
+        print()
+    if "html" not in args.skip:
+        pages = html_corpus(args.bench, args.max_pages)
+        if pages:
+            rows = run_html(pages, args.repeat)
+            print(f"| HTML, {len(pages)} pages, one core | seconds | pages/s |\n|---|---:|---:|")
+            for name, seconds, pps in rows:
+                print(f"| {name} | {seconds:.2f} | {pps:.1f} |")
+            print(f"\nclean_html takes {rows[0][1] / rows[1][1]:.2f}x trafilatura's time\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        if "batch" not in args.skip:
+            rows = run_batch(docs, Path(tmp))
+            print(f"| batch, {len(docs)} files | wall seconds |\n|---|---:|")
+            for name, seconds in rows:
+                print(f"| {name} | {seconds:.2f} |")
+            print(f"\n--jobs 2 is {rows[0][1] / rows[1][1]:.2f}x as fast as --jobs 1\n")
+        if "memory" not in args.skip:
+            rows = run_memory(docs, Path(tmp), args.memory_mb)
+            print("| memory, --jobs 1 | peak RSS MB | MB/s |\n|---|---:|---:|")
+            for name, peak, mbs in rows:
+                print(f"| {name} | {peak:.0f} | {mbs:.2f} |")
+            print(f"\npeak memory grows {rows[-1][1] / rows[0][1]:.2f}x from the smallest to the largest input")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
