@@ -7,6 +7,7 @@ removals made on weak evidence (position, neighbourhood, language, topic).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -88,13 +89,15 @@ def _coherence_note(doc: Document, p: Paragraph) -> tuple[float | None, str]:
 def apply_rules(doc: Document, rules: RuleSet) -> None:
     """Marked lines (known noise, e.g. from a page's markup) and line and block rules remove
     their paragraph at once; head and tail rules wait for context."""
+    wide = rules.document_wide([p.text for p in doc.paragraphs])
+    marks = doc.marks
     for p in doc.paragraphs:
-        mark = doc.marks.get(p.line)
+        mark = marks.get(p.line) if marks else None
         if mark is not None:
             rule_id, category, reason, evidence = mark
             remove(p, rule_id, category, reason, [evidence])
             continue
-        for rule in rules.matching(p.text, p.words, doc.deadline):
+        for rule in rules.matching(p.text, p.words, doc.deadline, wide.get(p.index, ())):
             if rule.scope in ("head", "tail"):
                 p.candidates.append(rule)
                 continue
@@ -282,13 +285,14 @@ def drop_repeated_headline(doc: Document) -> None:
     key = _letters(title.text)
     if len(key) < REPEAT_MIN_CHARS:
         return
+    longest = 3 * len(title.text)  # a line three times as long is more than the headline dressed up
     for p in doc.paragraphs[title.index + 1 :]:
-        if p.final != NOISE and _letters(p.text) == key:
+        if p.final != NOISE and len(key) <= len(p.text) <= longest and _letters(p.text) == key:
             remove(p, "heuristic.meta.repeated-headline", "meta", f"repeats the headline on line {title.line + 1}",
                    [f"same letters and digits as the headline on line {title.line + 1}"])
 
 
-_NOT_ALNUM = regex.compile(r"[\W_]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # the standard library's re is faster for this plain class
 
 
 def _letters(text: str) -> str:

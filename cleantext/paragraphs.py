@@ -35,7 +35,7 @@ BODY_MIN_WORDS = 8
 BODY_ANY_WORDS = 25
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     index: int           # position among the paragraphs
     line: int            # 0-based line number in the text

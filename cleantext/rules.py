@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -297,7 +298,9 @@ class RuleSet:
     pattern cannot even partially match those characters (`partial=True`) cannot match the
     paragraph. The answer is cached per prefix, so a body paragraph costs one dictionary look-up
     instead of a regex per rule. (One alternation of all patterns was measured slower: the
-    regex engine tries each alternative in turn.) Unanchored rules are tried on every paragraph."""
+    regex engine tries each alternative in turn.) Unanchored rules ("all rights reserved"
+    anywhere in a line) search the whole document once instead, and are tried only on the
+    paragraphs that search lands in."""
 
     rules: tuple[Rule, ...]
     _by_prefix: dict = field(default_factory=dict, compare=False, repr=False)
@@ -306,8 +309,25 @@ class RuleSet:
     def _anchored(self) -> tuple[bool, ...]:
         return tuple(is_anchored(r.pattern) for r in self.rules)
 
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {r.id: i for i, r in enumerate(self.rules)}
+
+    def _order(self, rule: Rule) -> int:
+        return self._position[rule.id]
+
+    @cached_property
+    def _document_wide(self) -> tuple[tuple[Rule, regex.Pattern], ...]:
+        # MULTILINE, so ^ and $ hold at every line as they do in a paragraph. (A user's rule
+        # runs under a timeout, paragraph by paragraph, so it stays out of this.)
+        return tuple(
+            (r, regex.compile(r.pattern, r.compiled.flags | regex.MULTILINE))
+            for r, anchored in zip(self.rules, self._anchored) if not anchored and r.trusted
+        )
+
     def candidates(self, text: str) -> tuple[Rule, ...]:
-        """The rules that could match a paragraph beginning like `text`, in order."""
+        """The rules, other than document-wide ones, that could match a paragraph beginning
+        like `text`, in order."""
         key = text[:PREFIX_CHARS]
         found = self._by_prefix.get(key)
         if found is None:
@@ -315,20 +335,49 @@ class RuleSet:
                 self._by_prefix.clear()
             found = tuple(
                 r for r, anchored in zip(self.rules, self._anchored)
-                if not anchored or r.compiled.match(key, partial=True) is not None
+                if (r.compiled.match(key, partial=True) is not None if anchored else not r.trusted)
             )
             self._by_prefix[key] = found
         return found
 
-    def matching(self, text: str, words: int, deadline=None):
+    def document_wide(self, texts: list[str]) -> dict[int, list[Rule]]:
+        """Per paragraph (index into `texts`), the unanchored rules whose search over the whole
+        document lands in it. A match inside a paragraph is a match in the joined text, and a
+        match that runs over a line break marks every paragraph it touches, so no paragraph that
+        a rule matches is missed."""
+        hits: dict[int, list[Rule]] = {}
+        if not self._document_wide:
+            return hits
+        whole = "\n".join(texts)
+        starts, at = [], 0
+        for t in texts:
+            starts.append(at)
+            at += len(t) + 1
+        for rule, pattern in self._document_wide:
+            for m in pattern.finditer(whole):
+                first, last = bisect_right(starts, m.start()) - 1, bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+                for i in range(first, last + 1):
+                    if rule not in hits.setdefault(i, []):
+                        hits[i].append(rule)
+        return hits
+
+    def matching(self, text: str, words: int, deadline=None, wide: list[Rule] | None = None) -> list[Rule]:
+        """The rules that match the paragraph, in order; `wide` are the document-wide rules that
+        landed in it (a list: most paragraphs have no candidate at all, and return here after one
+        dictionary look-up)."""
+        candidates = self.candidates(text)
+        if wide:
+            candidates = sorted((*candidates, *wide), key=self._order)
+        elif wide is None and self._document_wide:
+            candidates = sorted((*candidates, *(r for r, _ in self._document_wide)), key=self._order)
+        if not candidates:
+            return []
         timeout = None
         if deadline is not None:
             deadline.check()
             if not self.all_trusted:
                 timeout = deadline.remaining()
-        for rule in self.candidates(text):
-            if rule.matches(text, words, timeout):
-                yield rule
+        return [r for r in candidates if r.matches(text, words, timeout)]
 
     @cached_property
     def all_trusted(self) -> bool:

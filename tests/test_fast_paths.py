@@ -97,3 +97,15 @@ SENTENCE_END = regex.compile(r"[.!?…。！？؟।](?:[\"'”’»)\]]|\s)*$")
 @given(st.text(alphabet="ab .!?»)”'\" 。\t", max_size=12))
 def test_sentence_end_matches_the_regex_it_replaces(text):
     assert ends_like_sentence(text) == bool(SENTENCE_END.search(text))
+
+
+def test_document_wide_search_lands_in_every_paragraph_its_rule_matches():
+    texts = LINES + ["x — Jane Doe (@jane) July 4, 2025", "Copyright 2025 Example Ltd. All rights reserved.",
+                     "All rights\nreserved"]
+    for lang in sorted(BOOK.languages):
+        rules = RuleSet(BOOK.rules_for(lang))
+        hits = rules.document_wide(texts)
+        for i, text in enumerate(texts):
+            words = count_words(text)
+            expected = [r for r in rules.rules if r.matches(text, words)]
+            assert rules.matching(text, words, wide=hits.get(i, [])) == expected, (lang, text)
