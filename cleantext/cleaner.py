@@ -119,7 +119,7 @@ class Cleaner:
             paragraphs = build_paragraphs(lines.lines)
             doc = Document(paragraphs, lang, self.config, marks=marks or {}, deadline=deadline)
             revise(doc, self.rules_for(lang))
-            kept_whole = None if self.config.strict else self._too_much(paragraphs)
+            kept_whole = None if self.config.strict or self.config.page_dump else self._too_much(paragraphs)
         except TimeLimitExceeded as exc:
             doc, kept_whole = None, f"{exc}; the text comes back normalized but otherwise unchanged"
         if kept_whole:

@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores); output is the same for any N")
     batch.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (e.g. tcp://host:8786) instead of local processes; needs the [dask] extra")
     batch.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (and findings, for check)")
+    batch.add_argument("--page-dump", action="store_true", help="inputs are whole pages as simple scrapers dump them (menus, teasers, footers included): keep only the article")
     batch.add_argument("--strict", action="store_true", help="remove what the rules say even past the body-loss guard's share")
     batch.add_argument("--max-removed-share", type=float, metavar="SHARE", help="keep a document whole when cleaning would remove more than this share (default 0.5)")
 
@@ -88,11 +89,13 @@ class Run:
 
 def make_config(args) -> tuple[CleanerConfig, object]:
     settings = load_settings(args.config)
-    safety = {}
+    safety: dict = {}  # options given on the command line only
     if getattr(args, "strict", False):
         safety["strict"] = True
     if getattr(args, "max_removed_share", None) is not None:
         safety["max_removed_share"] = args.max_removed_share
+    if getattr(args, "page_dump", False):
+        safety["page_dump"] = True
     config = CleanerConfig(
         lang=args.lang or settings.lang,
         rule_files=tuple(settings.rules) + tuple(args.rules),

@@ -32,6 +32,10 @@ class CleanerConfig:
         multi-line heuristics on or off; phrase rules always run.
       min_guarded_words: a paragraph at least this long that fits the article's topic is never
         removed on positional or neighbourhood evidence alone.
+      page_dump: the input is a whole page as a simple scraper dumps it (every heading,
+        paragraph and list item, menus, related lists and footers included): the article is
+        found as the main block of body-like paragraphs, and the body-loss guard, meant for
+        extracted text, does not apply.
     Safety
       max_removed_share: when cleaning would remove more than this share of a document's
         characters, the document is kept whole (normalized) and flagged instead; a clean text
@@ -55,6 +59,7 @@ class CleanerConfig:
     remove_edge_clutter: bool = True
     remove_duplicates: bool = True
     min_guarded_words: int = 40
+    page_dump: bool = False
     max_removed_share: float = 0.5
     strict: bool = False
     time_limit: float | None = 10.0

@@ -339,6 +339,10 @@ def revise(doc: Document, rules: RuleSet) -> None:
         between_noise(doc)
     if cfg.remove_duplicates:
         drop_repeated_headline(doc)
+    if cfg.page_dump:
+        from .dump import find_article
+
+        find_article(doc, remove)
     guard_body(doc)
     doc.deadline.check()
 

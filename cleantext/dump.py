@@ -1,0 +1,128 @@
+"""Finding the article in a page dump: every heading, paragraph and list item of a page, in
+order, menus, related lists and footers included (CleanerConfig.page_dump).
+
+As in jusText, each paragraph is first classed alone, on language-independent evidence: its
+length, whether it ends like a sentence, and the share of its words that are the language's
+stopwords (prose is full of them; menus, headlines and link lists are not). Then, unlike
+jusText, which keeps every good paragraph wherever it stands, the article is taken to be one
+stretch of the page: the run of paragraphs where prose outweighs the rest most (a maximum-sum
+segment), plus the headline just above it. Outside it go menus, teasers, comments and footers,
+even those written in sentences. Both verdicts, the class and the place, are kept as evidence.
+"""
+from __future__ import annotations
+
+import re
+
+from .paragraphs import NOISE, Paragraph
+from .stopwords import stopwords
+
+# jusText's defaults: a paragraph shorter than LENGTH_LOW characters is short; prose has at
+# least STOPWORDS_LOW of its words in the stoplist, and good prose STOPWORDS_HIGH.
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+# Scripts without spaces (and languages without a stoplist) are judged on length and sentence
+# end alone; CJK says in 35 characters what Latin script says in 70.
+CJK_LENGTH_LOW = 35
+
+GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
+# How far a short line (a heading, a caption) may stand from prose and still belong to it.
+SHORT_REACH = 2
+# How many paragraphs above the article its headline may stand (date, byline and share row
+# often come between).
+HEADLINE_REACH = 6
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def classify(p: Paragraph, stoplist: frozenset[str]) -> tuple[str, str]:
+    """(class, evidence) of one paragraph, judged alone."""
+    chars = len(p.text)
+    if _CJK.search(p.text) or not stoplist:
+        low = CJK_LENGTH_LOW if _CJK.search(p.text) else LENGTH_LOW
+        if chars >= low and p.sentence_end:
+            return (GOOD if chars >= 2 * low else NEAR_GOOD), f"{chars} characters ending like a sentence"
+        return (SHORT if chars < low else BAD), f"{chars} characters{'' if p.sentence_end else ', no sentence end'}"
+    words = _WORD.findall(p.text.casefold())
+    density = sum(w in stoplist for w in words) / len(words) if words else 0.0
+    evidence = f"{chars} characters, stopword density {density:.2f}"
+    if chars < LENGTH_LOW:
+        return SHORT, evidence
+    if density >= STOPWORDS_HIGH:
+        return (GOOD if chars > LENGTH_HIGH else NEAR_GOOD), evidence
+    if density >= STOPWORDS_LOW:
+        return NEAR_GOOD, evidence
+    return BAD, evidence
+
+
+# Comment threads and footers follow the article: the article does not run across one.
+BARRIER_CATEGORIES = ("comments", "footer")
+BARRIER = -1e12
+# A heading costs the article little; a menu of twenty costs it a paragraph.
+SHORT_WEIGHT = -40.0
+
+
+def _weight(p: Paragraph, cls: str) -> float:
+    """What a paragraph adds to the case that the article stands here."""
+    if p.final == NOISE:
+        return BARRIER if p.category in BARRIER_CATEGORIES else -max(len(p.text), 30.0)
+    return {GOOD: len(p.text), NEAR_GOOD: len(p.text) / 2, SHORT: SHORT_WEIGHT, BAD: -len(p.text)}[cls]
+
+
+def main_block(weights: list[float]) -> tuple[int, int] | None:
+    """The contiguous run with the largest sum (Kadane), as (first, last); None if nothing adds."""
+    best, best_span = 0.0, None
+    run, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if run <= 0:
+            run, start = w, i
+        else:
+            run += w
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def find_article(doc, remove) -> None:
+    """Remove what stands outside the article's main block; inside it, bad paragraphs and
+    short lines far from prose. `remove` is heuristics.remove (passed in: no import cycle)."""
+    paras = doc.paragraphs
+    if not paras:
+        return
+    stoplist = stopwords(doc.lang)
+    classes = [classify(p, stoplist) for p in paras]
+    weights = [_weight(p, c) for p, (c, _) in zip(paras, classes)]
+    span = main_block(weights)
+    if span is None:
+        return
+    first, last = span
+    prose = [i for i in range(first, last + 1) if classes[i][0] in (GOOD, NEAR_GOOD) and paras[i].final != NOISE]
+    headline = _headline(doc, first, classes)
+    where = f"lines {paras[first].line + 1}-{paras[last].line + 1}"
+    for i, p in enumerate(paras):
+        if p.final == NOISE or i == headline:
+            continue
+        cls, evidence = classes[i]
+        if not first <= i <= last:
+            remove(p, "heuristic.dump.outside-article", "layout", f"outside the article's main block ({where})",
+                   [f"{cls}: {evidence}", f"the main block is the stretch where prose outweighs the rest most: {where}"])
+        elif cls == BAD:
+            remove(p, "heuristic.dump.not-prose", "layout", "inside the article but not prose",
+                   [f"{cls}: {evidence}"])
+        elif cls == SHORT and not any(abs(i - j) <= SHORT_REACH for j in prose):
+            remove(p, "heuristic.dump.short-far-from-prose", "layout",
+                   f"short line more than {SHORT_REACH} paragraphs from the article's prose", [f"{cls}: {evidence}"])
+
+
+def _headline(doc, first: int, classes) -> int | None:
+    """The short line above the main block that names the story: it shares content words with
+    the body (the nearest such line within HEADLINE_REACH paragraphs)."""
+    for i in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
+        p = doc.paragraphs[i]
+        if p.final == NOISE or classes[i][0] == BAD:
+            continue
+        if len(doc.topic.stems(p) & doc.topic.counts.keys()) >= 2:
+            return i
+    return None
