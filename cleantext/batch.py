@@ -107,10 +107,11 @@ def _cleaner() -> Cleaner:
     return _CLEANER
 
 
-def clean_text(original: str, name: str) -> TextOutcome:
+def clean_text(original: str, name: str, repeated=None) -> TextOutcome:
+    """`repeated` (a repeats.Repeated) names the lines this document's group shares widely."""
     stats = Stats()
     try:
-        result = _cleaner().clean_and_explain(original)
+        result = _cleaner().clean_and_explain(original, marks=repeated.marks(original) if repeated else None)
     except CleantextError as exc:
         stats.errors += 1
         return TextOutcome(original, None, None, stats, f"{name}: {exc}")
@@ -119,13 +120,13 @@ def clean_text(original: str, name: str) -> TextOutcome:
     return TextOutcome(original, cleaned, result, stats)
 
 
-def clean_text_file(path: str, data: bytes | None = None) -> TextOutcome:
+def clean_text_file(path: str, data: bytes | None = None, repeated=None) -> TextOutcome:
     """A text file, read here or (`data`) by the process that handed out the task."""
     try:
         original = read_text(Path(path)) if data is None else decode(data, path)
     except FileError as exc:
         return TextOutcome(None, None, None, Stats(errors=1), str(exc))
-    return clean_text(original, path)
+    return clean_text(original, path, repeated)
 
 
 def clean_html_file(path: str, data: bytes | None = None) -> TextOutcome:
@@ -153,17 +154,17 @@ def clean_html_file(path: str, data: bytes | None = None) -> TextOutcome:
 
 
 def clean_jsonl_chunk(task: tuple) -> tuple[list[RecordOutcome], Stats]:
-    name, text_field, explain, lines, html_field = task
+    name, text_field, explain, lines, html_field, repeats = task
     stats = Stats()
     out = []
     for line_no, raw in lines:
-        outcome = clean_record(name, line_no, raw, text_field, explain, stats, html_field)
+        outcome = clean_record(name, line_no, raw, text_field, explain, stats, html_field, repeats)
         out.append(outcome)
     return out, stats
 
 
 def clean_record(name: str, line_no: int, raw: str, text_field: str, explain: bool, stats: Stats,
-                 html_field: str | None = None) -> RecordOutcome:
+                 html_field: str | None = None, repeats: dict | None = None) -> RecordOutcome:
     if not raw.strip():
         return RecordOutcome(line_no, raw)
     try:
@@ -187,7 +188,8 @@ def clean_record(name: str, line_no: int, raw: str, text_field: str, explain: bo
 
             result = clean_html_with(_cleaner(), text, url=record.get("url") if isinstance(record.get("url"), str) else None)
         else:
-            result = _cleaner().clean_and_explain(text)
+            repeated = repeats.get(record_group(name, record)) if repeats else None
+            result = _cleaner().clean_and_explain(text, marks=repeated.marks(text) if repeated else None)
     except CleantextError as exc:
         stats.errors += 1
         return RecordOutcome(line_no, raw, error=f"{name}:{line_no}: {exc}; line kept as it was")
@@ -257,13 +259,55 @@ class Runner:
             self._pool = None
 
 
-def jsonl_tasks(name: str, lines, text_field: str, explain: bool, html_field: str | None = None):
+def jsonl_tasks(name: str, lines, text_field: str, explain: bool, html_field: str | None = None,
+                repeats: dict | None = None):
     """Cut an iterable of JSONL lines (without their newlines) into chunk tasks."""
     chunk: list[tuple[int, str]] = []
     for line_no, raw in enumerate(lines, 1):
         chunk.append((line_no, raw))
         if len(chunk) == JSONL_CHUNK:
-            yield (name, text_field, explain, chunk, html_field)
+            yield (name, text_field, explain, chunk, html_field, repeats)
             chunk = []
     if chunk:
-        yield (name, text_field, explain, chunk, html_field)
+        yield (name, text_field, explain, chunk, html_field, repeats)
+
+
+# --------------------------------------------------------------------------- corpus repeats
+
+
+def record_group(name: str, record: dict) -> str:
+    """A JSONL record's group for repeat learning: its site when it has a URL, else its file."""
+    from .repeats import site_of
+
+    return site_of(record) or name
+
+
+def text_group(path: Path) -> str:
+    """A text file's group for repeat learning: its folder."""
+    return str(path.parent)
+
+
+def count_repeats(inputs, text_field: str, counts=None):
+    """First pass of repeat learning over text files and JSONL (pages and stdin are left out:
+    their text is only known after extraction). Streams; keeps only per-group line counts."""
+    from .repeats import RepeatCounts
+
+    counts = counts or RepeatCounts()
+    for inp in inputs:
+        if inp.path is None or inp.html:
+            continue
+        try:
+            if not inp.jsonl:
+                counts.add(text_group(inp.path), read_text(inp.path))
+                continue
+            with open(inp.path, encoding="utf-8-sig") as fh:
+                for raw in fh:
+                    try:
+                        record = json.loads(raw)
+                    except json.JSONDecodeError:
+                        continue  # reported by the cleaning pass
+                    if isinstance(record, dict) and isinstance(record.get(text_field), str):
+                        counts.add(record_group(str(inp.path), record), record[text_field])
+        except (FileError, OSError, UnicodeDecodeError):
+            continue  # reported by the cleaning pass
+    return counts

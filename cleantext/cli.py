@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import report
-from .batch import Runner, Stats, TextOutcome, clean_html_file, clean_jsonl_chunk, clean_text, clean_text_file, jsonl_tasks
+from .batch import (Runner, Stats, TextOutcome, clean_html_file, clean_jsonl_chunk, clean_text, clean_text_file, count_repeats,
+                    jsonl_tasks, text_group)
 from .config import CleanerConfig
 from .discover import Input, discover
 from .errors import CleantextError
@@ -49,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores); output is the same for any N")
     batch.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (e.g. tcp://host:8786) instead of local processes; needs the [dask] extra")
     batch.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (and findings, for check)")
+    batch.add_argument("--learn-repeats", action="store_true", help="first count lines shared by many documents of a folder (or, in JSONL, a site) and remove them as boilerplate")
+    batch.add_argument("--repeat-min-docs", type=int, default=5, metavar="N", help="with --learn-repeats: a line must occur in at least N documents (and 10%% of its group) (default 5)")
     batch.add_argument("--page-dump", action="store_true", help="inputs are whole pages as simple scrapers dump them (menus, teasers, footers included): keep only the article")
     batch.add_argument("--strict", action="store_true", help="remove what the rules say even past the body-loss guard's share")
     batch.add_argument("--max-removed-share", type=float, metavar="SHARE", help="keep a document whole when cleaning would remove more than this share (default 0.5)")
@@ -81,6 +84,7 @@ class Run:
     stats: Stats = field(default_factory=Stats)
     changed_files: int = 0
     errors: int = 0
+    repeats: dict = field(default_factory=dict)  # group -> repeats.Repeated, with --learn-repeats
 
     def error(self, message: str) -> None:
         self.errors += 1
@@ -128,6 +132,11 @@ def run_batch(args, mode: str) -> int:
         return 2
 
     runner = make_runner(config, args)  # builds a Cleaner: bad rule files or languages fail here
+    if args.learn_repeats:
+        if args.repeat_min_docs < 2:
+            run.error("--repeat-min-docs must be at least 2")
+            return 2
+        run.repeats = count_repeats(inputs, run.text_field).repeated(args.repeat_min_docs)
     progress = report.Progress(len(inputs), not args.quiet)
     start = time.perf_counter()
     try:
@@ -142,7 +151,7 @@ def run_batch(args, mode: str) -> int:
             while j < len(inputs) and not inputs[j].jsonl and inputs[j].path is not None:
                 j += 1
             batch = inputs[i:j]
-            tasks = (file_task(x, runner.ships_data) for x in batch)
+            tasks = (file_task(x, runner.ships_data, run.repeats) for x in batch)
             for inp, outcome in zip(batch, runner.map(_call, tasks)):
                 handle_text(run, inp, outcome)
                 progress.advance(run_bytes(outcome))
@@ -178,15 +187,18 @@ def make_runner(config: CleanerConfig, args):
     return DaskRunner(config, args.scheduler)
 
 
-def file_task(inp: Input, ships_data: bool) -> tuple:
-    """(worker function, path[, contents]): contents go along when workers may not share our disk."""
-    fn = clean_html_file if inp.html else clean_text_file
-    if not ships_data:
-        return fn, str(inp.path)
-    try:
-        return fn, str(inp.path), inp.path.read_bytes()
-    except OSError:
-        return fn, str(inp.path)  # the worker's own attempt reports the error
+def file_task(inp: Input, ships_data: bool, repeats: dict) -> tuple:
+    """(worker function, path, contents or None[, repeated lines of its group]): contents go
+    along when workers may not share our disk."""
+    data = None
+    if ships_data:
+        try:
+            data = inp.path.read_bytes()
+        except OSError:
+            pass  # the worker's own attempt reports the error
+    if inp.html:
+        return clean_html_file, str(inp.path), data
+    return clean_text_file, str(inp.path), data, repeats.get(text_group(inp.path))
 
 
 def _call(task):
@@ -275,7 +287,8 @@ def handle_stream(run: Run, runner: Runner, inp: Input, progress) -> None:
                 endings[n] = raw[len(body):]
                 yield body
 
-        tasks = jsonl_tasks(inp.name, records(), run.text_field, run.mode == CLEAN and args.explain, args.html_field)
+        tasks = jsonl_tasks(inp.name, records(), run.text_field, run.mode == CLEAN and args.explain, args.html_field,
+                            run.repeats or None)
         for outcomes, stats in runner.map(clean_jsonl_chunk, tasks):
             run.stats.merge(stats)
             for rec in outcomes:
