@@ -11,6 +11,8 @@ present, every gold text in it; the HTML corpus is the benchmark's pages.
           trafilatura.extract       include_comments=False, the extraction clean_html runs
   batch   cleantext clean --jobs 1 and --jobs 2 on a folder of the corpus's texts (wall time)
   memory  peak RSS of `cleantext clean FILE.jsonl -o DIR --jobs 1` on JSONL of two sizes
+  langs   cleantext.clean per language, on documents built from each rule pack's sample article
+          and its remove and keep examples, in characters per second, against English
 
     python benchmarks/speed.py [--bench ../shared/bench] [--repeat 1] [--max-pages 400]
                                [--memory-mb 10 100] [--skip batch memory]
@@ -171,13 +173,46 @@ def run_memory(docs, tmp: Path, sizes_mb: list[int]) -> list[tuple[str, float, f
     return rows
 
 
+def language_documents(copies: int = 20) -> dict[str, list[str]]:
+    """Per rule-pack language, documents of its sample article with its rules' examples set
+    between the paragraphs: the same shape in every language."""
+    from cleantext.rules import RuleBook
+
+    docs = {}
+    for f in RuleBook.load().files:
+        if f.code == "common":
+            continue
+        examples = [x for r in f.rules for x in r.remove + r.keep]
+        out = []
+        for k in range(copies):
+            chunk = examples[k::copies] or examples[:3]
+            paras = list(f.sample[:1]) + chunk[: len(chunk) // 2] + list(f.sample[1:]) + chunk[len(chunk) // 2:]
+            out.append("\n\n".join(paras) + "\n")
+        docs[f.code] = out
+    return docs
+
+
+def run_langs(repeat: int) -> list[tuple[str, float, float]]:
+    """(language, characters per second, UTF-8 bytes per second)."""
+    import cleantext
+
+    cleaner = cleantext.Cleaner()
+    rows = []
+    for lang, docs in sorted(language_documents().items()):
+        for d in docs[:3]:
+            cleaner.clean(d)
+        seconds = timed(cleaner.clean, docs, max(repeat, 3))
+        rows.append((lang, sum(map(len, docs)) / seconds, sum(len(d.encode("utf-8")) for d in docs) / seconds))
+    return rows
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     ap.add_argument("--repeat", type=int, default=1, help="passes per method; the best one counts")
     ap.add_argument("--max-pages", type=int, default=400, help="HTML pages to time (spread over the datasets)")
     ap.add_argument("--memory-mb", type=int, nargs="+", default=[10, 100], help="JSONL sizes for the memory test")
-    ap.add_argument("--skip", nargs="*", default=[], choices=["text", "html", "batch", "memory"])
+    ap.add_argument("--skip", nargs="*", default=[], choices=["text", "html", "batch", "memory", "langs"])
     args = ap.parse_args(argv)
 
     docs = text_corpus(args.bench)
@@ -199,6 +234,16 @@ def main(argv=None) -> int:
             for name, seconds, pps in rows:
                 print(f"| {name} | {seconds:.2f} | {pps:.1f} |")
             print(f"\nclean_html takes {rows[0][1] / rows[1][1]:.2f}x trafilatura's time\n")
+    if "langs" not in args.skip:
+        rows = run_langs(args.repeat)
+        en = next(r for r in rows if r[0] == "en")
+        print("| language | k chars/s | MB/s | English's time / this one's, per character | per byte |\n|---|---:|---:|---:|---:|")
+        for lang, cps, bps in rows:
+            print(f"| {lang} | {cps / 1000:.0f} | {bps / 1e6:.2f} | {cps / en[1]:.2f} | {bps / en[2]:.2f} |")
+        for unit, k in (("character", 1), ("byte", 2)):
+            slowest = min(rows, key=lambda r: r[k])
+            print(f"slowest per {unit}: {slowest[0]}, {en[k] / slowest[k]:.2f}x English's time")
+        print()
     with tempfile.TemporaryDirectory() as tmp:
         if "batch" not in args.skip:
             rows = run_batch(docs, Path(tmp))

@@ -15,8 +15,11 @@ _IDENTIFIER = None
 
 # Text shorter than this (in letters) says too little about its language to be worth asking.
 MIN_LETTERS = 20
-# A document sample of this many characters is enough; longer ones only cost time.
+# A document sample of this many characters is enough; longer ones only cost time. The
+# identifier reads UTF-8 bytes, so scripts of two or three bytes a character (Greek, Cyrillic,
+# CJK, Devanagari) are also capped in bytes: their letters say more each, and cost more each.
 SAMPLE_CHARS = 400
+SAMPLE_BYTES = 600
 
 
 def _identifier():
@@ -44,13 +47,18 @@ def identify(text: str) -> tuple[str | None, float]:
 
 
 def document_sample(paragraphs: list[str]) -> str:
-    """The longest paragraphs, up to SAMPLE_CHARS: body text outweighs menus, tweets and labels."""
+    """The longest paragraphs, up to SAMPLE_CHARS characters and about SAMPLE_BYTES bytes:
+    body text outweighs menus, tweets and labels."""
     chosen, size = [], 0
     for text in sorted(paragraphs, key=lambda t: (-len(t), t)):
         if size >= SAMPLE_CHARS:
             break
-        chosen.append(text[: SAMPLE_CHARS - size])
-        size += len(chosen[-1])
+        piece = text[: SAMPLE_CHARS - size]
+        if not piece.isascii():
+            width = len(piece.encode("utf-8")) / len(piece)
+            piece = piece[: max(1, int(SAMPLE_BYTES / width) - size)]
+        chosen.append(piece)
+        size += len(piece)
     return "\n".join(chosen)
 
 

@@ -245,7 +245,11 @@ class RuleBook:
         )
 
     def rejoins_hyphens(self, lang: str | None) -> bool:
-        return any(f.rejoin_hyphens for f in self.files if f.serves(lang))
+        return lang in self._rejoining
+
+    @cached_property
+    def _rejoining(self) -> frozenset[str]:
+        return frozenset(c for f in self.files if f.rejoin_hyphens for c in (f.code, *f.also))
 
     def all_rules(self) -> list[Rule]:
         return [r for f in self.files for r in f.rules]
