@@ -26,7 +26,11 @@ STOPWORDS_HIGH = 0.32
 # end alone; CJK says in 35 characters what Latin script says in 70.
 CJK_LENGTH_LOW = 35
 
-GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
+GOOD, NEAR_GOOD, SHORT_PROSE, SHORT, BAD = "good", "near-good", "short prose", "short", "bad"
+PROSE = (GOOD, NEAR_GOOD, SHORT_PROSE)
+# Another stretch of prose is part of the article when it weighs at least this share of the
+# main block (1 or more: the main block alone).
+SECOND_BLOCK_SHARE = 0.5
 # How far a short line (a heading, a caption) may stand from prose and still belong to it.
 SHORT_REACH = 2
 # How many paragraphs above the article its headline may stand (date, byline and share row
@@ -49,7 +53,9 @@ def classify(p: Paragraph, stoplist: frozenset[str]) -> tuple[str, str]:
     density = sum(w in stoplist for w in words) / len(words) if words else 0.0
     evidence = f"{chars} characters, stopword density {density:.2f}"
     if chars < LENGTH_LOW:
-        return SHORT, evidence
+        # A short sentence full of stopwords is prose too (a tutorial's steps, a terse report).
+        prose = p.sentence_end and len(words) >= 4 and density >= STOPWORDS_LOW
+        return (SHORT_PROSE if prose else SHORT), evidence
     if density >= STOPWORDS_HIGH:
         return (GOOD if chars > LENGTH_HIGH else NEAR_GOOD), evidence
     if density >= STOPWORDS_LOW:
@@ -68,7 +74,8 @@ def _weight(p: Paragraph, cls: str) -> float:
     """What a paragraph adds to the case that the article stands here."""
     if p.final == NOISE:
         return BARRIER if p.category in BARRIER_CATEGORIES else -max(len(p.text), 30.0)
-    return {GOOD: len(p.text), NEAR_GOOD: len(p.text) / 2, SHORT: SHORT_WEIGHT, BAD: -len(p.text)}[cls]
+    return {GOOD: len(p.text), NEAR_GOOD: len(p.text) / 2, SHORT_PROSE: len(p.text) / 4, SHORT: SHORT_WEIGHT,
+            BAD: -len(p.text)}[cls]
 
 
 def main_block(weights: list[float]) -> tuple[int, int] | None:
@@ -85,27 +92,47 @@ def main_block(weights: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
+def blocks(weights: list[float], share: float) -> list[tuple[int, int]]:
+    """The main block, and any other stretch, left or right of the blocks found so far, whose
+    sum is at least `share` of the main block's (an article in two parts around a gallery, a
+    page whose text stands in two columns), in order."""
+    main = main_block(weights)
+    if main is None:
+        return []
+    found, todo = [main], [(0, main[0]), (main[1] + 1, len(weights))]
+    target = sum(weights[main[0]:main[1] + 1]) * share
+    while todo and share < 1:
+        lo, hi = todo.pop()
+        span = main_block(weights[lo:hi])
+        if span is None:
+            continue
+        a, b = span[0] + lo, span[1] + lo
+        if sum(weights[a:b + 1]) >= target:
+            found.append((a, b))
+            todo += [(lo, a), (b + 1, hi)]
+    return sorted(found)
+
+
 def find_article(doc, remove) -> None:
-    """Remove what stands outside the article's main block; inside it, bad paragraphs and
-    short lines far from prose. `remove` is heuristics.remove (passed in: no import cycle)."""
+    """Remove what stands outside the article's blocks; inside them, bad paragraphs and short
+    lines far from prose. `remove` is heuristics.remove (passed in: no import cycle)."""
     paras = doc.paragraphs
     if not paras:
         return
     stoplist = stopwords(doc.lang)
     classes = [classify(p, stoplist) for p in paras]
-    weights = [_weight(p, c) for p, (c, _) in zip(paras, classes)]
-    span = main_block(weights)
-    if span is None:
+    spans = blocks([_weight(p, c) for p, (c, _) in zip(paras, classes)], SECOND_BLOCK_SHARE)
+    if not spans:
         return
-    first, last = span
-    prose = [i for i in range(first, last + 1) if classes[i][0] in (GOOD, NEAR_GOOD) and paras[i].final != NOISE]
-    headline = _headline(doc, first, classes)
-    where = f"lines {paras[first].line + 1}-{paras[last].line + 1}"
+    inside = {i for a, b in spans for i in range(a, b + 1)}
+    prose = [i for i in sorted(inside) if classes[i][0] in PROSE and paras[i].final != NOISE]
+    headline = _headline(doc, spans[0][0], classes)
+    where = ", ".join(f"lines {paras[a].line + 1}-{paras[b].line + 1}" for a, b in spans)
     for i, p in enumerate(paras):
         if p.final == NOISE or i == headline:
             continue
         cls, evidence = classes[i]
-        if not first <= i <= last:
+        if i not in inside:
             remove(p, "heuristic.dump.outside-article", "layout", f"outside the article's main block ({where})",
                    [f"{cls}: {evidence}", f"the main block is the stretch where prose outweighs the rest most: {where}"])
         elif cls == BAD:
