@@ -17,12 +17,19 @@ A rule file holds one language (or "common", for rules that hold in every langua
     pattern = '^junte-se a nós no telegram'  # searched in the paragraph, case-insensitive
     remove = ["Junte-se a nós no Telegram"]  # paragraphs the rule must remove
     keep = ["O ministério publicou no Telegram um vídeo."]   # paragraphs it must not touch
+    max_words = 15                          # optional (default 30): longer paragraphs never match
+    needs = ["telegram"]                    # optional: one of these (lower case) must occur
 
 Scopes: a "line" rule removes its paragraph wherever it stands; a "head" rule only before the
 first body paragraph, a "tail" rule only after the last one; a "block" rule marks a paragraph
 that belongs to a larger block: with block = "teasers-after" it heads a "read also" box and
 takes the teaser headlines and summaries after it, with block = "embed-before" it closes a
 social-media embed and takes the embed's text before it.
+
+`needs` is for patterns that could start and end any paragraph ("<anything>. We may earn a
+commission ... links"): the literal words one of which every match contains let most
+paragraphs skip the regex. The example tests hold it to the pattern: every remove example must
+still be removed.
 """
 from __future__ import annotations
 
@@ -43,7 +50,7 @@ BLOCK_KINDS = ("teasers-after", "embed-before")
 DEFAULT_MAX_WORDS = 30
 
 _REQUIRED = {"id": str, "category": str, "scope": str, "message": str, "pattern": str, "remove": list, "keep": list}
-_OPTIONAL = {"max_words": int, "block": str, "case_sensitive": bool}
+_OPTIONAL = {"max_words": int, "block": str, "case_sensitive": bool, "needs": list}
 _LANGUAGE_KEYS = {"code": str, "name": str, "rejoin_hyphens": bool, "sample": list, "also": list}
 _CODE = regex.compile(r"^[a-z]{2,3}(?:-[a-z]{2,4})?$")
 _ID = regex.compile(r"^([a-z]{2,3}(?:-[a-z]{2,4})?|common)\.([a-z]+)\.([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -66,10 +73,15 @@ class Rule:
     # Built-in rules are vetted by the tests (examples, fuzzing, huge inputs); a user's rule may
     # backtrack without end, so only those run under a regex timeout, which costs time per call.
     trusted: bool = True
+    needs: tuple[str, ...] = ()
 
     def matches(self, text: str, words: int, timeout: float | None = None) -> bool:
         if words > self.max_words:
             return False
+        if self.needs:
+            folded = text.casefold()
+            if not any(n in folded for n in self.needs):
+                return False
         if self.trusted or timeout is None:
             return self.compiled.search(text) is not None
         try:
@@ -197,6 +209,9 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
             compiled = regex.compile(raw["pattern"], flags)
         except regex.error as exc:
             fail(f"the pattern does not compile: {exc}", rid)
+        needs = tuple(raw.get("needs", ()))
+        if not all(isinstance(n, str) and n and n == n.casefold() for n in needs):
+            fail("needs must be a list of lower-case words or phrases", rid)
         max_words = raw.get("max_words", DEFAULT_MAX_WORDS)
         if max_words < 1:
             fail("max_words must be at least 1", rid)
@@ -204,7 +219,7 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
             Rule(
                 id=rid, lang=code, category=raw["category"], scope=raw["scope"], message=raw["message"].strip(),
                 pattern=raw["pattern"], compiled=compiled, remove=tuple(raw["remove"]), keep=tuple(raw["keep"]),
-                max_words=max_words, block=block, source=path,
+                max_words=max_words, block=block, source=path, needs=needs,
             )
         )
     sample = lang.get("sample", [])
@@ -302,9 +317,10 @@ class RuleSet:
     pattern cannot even partially match those characters (`partial=True`) cannot match the
     paragraph. The answer is cached per prefix, so a body paragraph costs one dictionary look-up
     instead of a regex per rule. (One alternation of all patterns was measured slower: the
-    regex engine tries each alternative in turn.) Unanchored rules ("all rights reserved"
-    anywhere in a line) search the whole document once instead, and are tried only on the
-    paragraphs that search lands in."""
+    regex engine tries each alternative in turn.) A pattern that could open any paragraph
+    ("^\\S+ says:$") names in `needs` the words every match holds. Unanchored rules ("all
+    rights reserved" anywhere in a line) search the whole document once instead, and are tried
+    only on the paragraphs that search lands in."""
 
     rules: tuple[Rule, ...]
     _by_prefix: dict = field(default_factory=dict, compare=False, repr=False)

@@ -31,6 +31,12 @@ def test_candidates_leave_out_rules_that_cannot_match():
     assert rules.candidates("Read also:") and rules.candidates("Read") == rules.candidates("Read more")
 
 
+def test_needs_spares_the_regex_where_none_of_its_words_occurs():
+    rule = next(r for r in BOOK.all_rules() if r.id == "en.comments.author-says")
+    assert rule.needs and rule.matches("jsmith says:", 2)
+    assert not rule.matches("jsmith replies:", 2)
+
+
 def test_anchoring_is_read_from_top_level_alternatives():
     assert is_anchored(r"^a|^(?:b|c)$")
     assert not is_anchored(r"^a|b")

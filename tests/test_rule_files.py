@@ -51,6 +51,7 @@ def test_every_builtin_file_names_its_language():
         (('keep = ["O clube de leitores reuniu-se ontem."]', "keep = []"), "at least one example"),
         (('message = "A test rule"', 'message = "A test rule"\nwhatever = 1'), "unknown key"),
         (('message = "A test rule"\n', ""), "missing required key 'message'"),
+        (('message = "A test rule"', 'message = "A test rule"\nneeds = ["Clube"]'), "needs must be a list of lower-case"),
     ],
 )
 def test_schema_errors_name_the_file_line_and_rule(tmp_path, change, message):
