@@ -68,10 +68,12 @@ class TextOutcome:
     result: CleanResult | None
     stats: Stats
     error: str | None = None
+    changed: bool = False
 
-    @property
-    def changed(self) -> bool:
-        return self.cleaned is not None and self.cleaned != self.original
+    def slim(self) -> "TextOutcome":
+        """Without the text as read and the explanation: all a plain `clean` run needs back from
+        a worker is the text to write (what crosses between processes is what costs)."""
+        return TextOutcome(None, self.cleaned, None, self.stats, self.error, self.changed)
 
 
 @dataclass
@@ -117,16 +119,18 @@ def clean_text(original: str, name: str, repeated=None) -> TextOutcome:
         return TextOutcome(original, None, None, stats, f"{name}: {exc}")
     cleaned = in_style(result.text, original)
     stats.count(original, result, cleaned != original)
-    return TextOutcome(original, cleaned, result, stats)
+    return TextOutcome(original, cleaned, result, stats, changed=cleaned != original)
 
 
-def clean_text_file(path: str, data: bytes | None = None, repeated=None) -> TextOutcome:
-    """A text file, read here or (`data`) by the process that handed out the task."""
+def clean_text_file(path: str, data: bytes | None = None, repeated=None, detail: bool = True) -> TextOutcome:
+    """A text file, read here or (`data`) by the process that handed out the task; `detail`
+    False sends back only what writing the output needs."""
     try:
         original = read_text(Path(path)) if data is None else decode(data, path)
     except FileError as exc:
         return TextOutcome(None, None, None, Stats(errors=1), str(exc))
-    return clean_text(original, path, repeated)
+    outcome = clean_text(original, path, repeated)
+    return outcome if detail else outcome.slim()
 
 
 def clean_html_file(path: str, data: bytes | None = None) -> TextOutcome:
@@ -150,7 +154,7 @@ def clean_html_file(path: str, data: bytes | None = None) -> TextOutcome:
         stats.errors += 1
         return TextOutcome(None, None, None, stats, f"{path}: {exc}")
     stats.count(result.extracted, result, True)
-    return TextOutcome(None, result.text, result, stats)
+    return TextOutcome(None, result.text, result, stats, changed=True)
 
 
 def clean_jsonl_chunk(task: tuple) -> tuple[list[RecordOutcome], Stats]:
@@ -238,7 +242,12 @@ class Runner:
             yield from map(fn, tasks)
             return
         if self._pool is None:
-            self._pool = multiprocessing.get_context().Pool(self.jobs, initializer=_init_worker, initargs=(self.config,))
+            # Where workers are forked, they inherit this process's Cleaner and language model
+            # (ensure_worker keeps them): loaded once, not once per worker.
+            from . import language
+
+            language.detector_languages()
+            self._pool = multiprocessing.get_context().Pool(self.jobs, initializer=ensure_worker, initargs=(self.config,))
         pending: deque = deque()
         for task in tasks:
             pending.append(self._pool.apply_async(fn, (task,)))

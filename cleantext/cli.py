@@ -9,6 +9,7 @@ never modified unless asked (--in-place, fix).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -151,8 +152,10 @@ def run_batch(args, mode: str) -> int:
             while j < len(inputs) and not inputs[j].jsonl and inputs[j].path is not None:
                 j += 1
             batch = inputs[i:j]
-            tasks = (file_task(x, runner.ships_data, run.repeats) for x in batch)
-            for inp, outcome in zip(batch, runner.map(_call, tasks)):
+            detail = mode != CLEAN or args.explain
+            tasks = _chunks((file_task(x, runner.ships_data, run.repeats, detail) for x in batch), FILES_PER_TASK)
+            outcomes = (outcome for chunk in runner.map(_call_each, tasks) for outcome in chunk)
+            for inp, outcome in zip(batch, outcomes):
                 handle_text(run, inp, outcome)
                 progress.advance(run_bytes(outcome))
             i = j
@@ -187,7 +190,7 @@ def make_runner(config: CleanerConfig, args):
     return DaskRunner(config, args.scheduler)
 
 
-def file_task(inp: Input, ships_data: bool, repeats: dict) -> tuple:
+def file_task(inp: Input, ships_data: bool, repeats: dict, detail: bool = True) -> tuple:
     """(worker function, path, contents or None[, repeated lines of its group]): contents go
     along when workers may not share our disk."""
     data = None
@@ -198,24 +201,40 @@ def file_task(inp: Input, ships_data: bool, repeats: dict) -> tuple:
             pass  # the worker's own attempt reports the error
     if inp.html:
         return clean_html_file, str(inp.path), data
-    return clean_text_file, str(inp.path), data, repeats.get(text_group(inp.path))
+    return clean_text_file, str(inp.path), data, repeats.get(text_group(inp.path)), detail
 
 
-def _call(task):
-    fn, *args = task
-    return fn(*args)
+# Small files go to the workers a few at a time: one round trip per file would cost more than
+# cleaning a short article.
+FILES_PER_TASK = 8
+
+
+def _chunks(items, size: int):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _call_each(tasks: list) -> list:
+    return [fn(*args) for fn, *args in tasks]
 
 
 def run_bytes(outcome: TextOutcome) -> int:
-    return len(outcome.original.encode("utf-8")) if outcome.original else 0
+    return outcome.stats.bytes
 
 
 def _unique_targets(run: Run, inputs: list[Input]) -> bool:
     seen: dict = {}
+    out_dir = run.args.output.resolve()  # once: resolving every target would stat each of its folders
     for inp in inputs:
         if inp.path is None:
             continue
-        target = (run.args.output / inp.out_rel).resolve()
+        target = Path(os.path.normpath(out_dir / inp.out_rel))
         if target in seen:
             run.error(f"{inp.name} and {seen[target]} would both be written to {target}; clean them into separate folders")
             return False
@@ -244,7 +263,7 @@ def handle_text(run: Run, inp: Input, outcome: TextOutcome) -> None:
                     print(f"fixed {inp.name}")
         else:
             target = args.output / inp.out_rel
-            if target.resolve() != inp.path.resolve() or outcome.changed:
+            if outcome.changed or target.resolve() != inp.path.resolve():
                 write_atomic(target, outcome.cleaned, mode_from=None if inp.html else inp.path)
         if run.mode == CLEAN and args.explain:
             print(f"== {inp.name}\n{outcome.result.explain()}")

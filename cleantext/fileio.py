@@ -54,7 +54,10 @@ def in_style(cleaned: str, original: str) -> str:
 class AtomicWriter:
     """A file written beside its target under a temporary name and renamed over the target on
     commit(): a reader, or a run killed at any moment, sees the old file or the new one, never
-    part of one. The new file takes the mode of `mode_from` (the input), else of the target."""
+    part of one. The new file takes the mode of `mode_from` (the input), else of the target.
+    When it replaces an existing file, its data reaches the disk (fsync) before the rename, so
+    not even a power cut can leave the old data lost and the new not there; a new file skips
+    that wait, which would otherwise dominate a run over many small files."""
 
     def __init__(self, path: Path, mode_from: Path | None = None):
         self.path, self.mode_from = path, mode_from
@@ -71,7 +74,8 @@ class AtomicWriter:
     def commit(self) -> None:
         try:
             self.fh.flush()
-            os.fsync(self.fh.fileno())
+            if self.path.exists():
+                os.fsync(self.fh.fileno())
             self.fh.close()
             source = self.mode_from if self.mode_from is not None and self.mode_from.exists() else self.path
             mode = source.stat().st_mode & 0o7777 if source.exists() else 0o666 & ~_umask()

@@ -64,7 +64,7 @@ class Rule:
     scope: str
     message: str
     pattern: str
-    compiled: regex.Pattern
+    flags: int
     remove: tuple[str, ...]
     keep: tuple[str, ...]
     max_words: int
@@ -74,6 +74,11 @@ class Rule:
     # backtrack without end, so only those run under a regex timeout, which costs time per call.
     trusted: bool = True
     needs: tuple[str, ...] = ()
+
+    @cached_property
+    def compiled(self) -> regex.Pattern:
+        # Compiled on first use: a run over one language compiles that language's rules only.
+        return regex.compile(self.pattern, self.flags)
 
     def matches(self, text: str, words: int, timeout: float | None = None) -> bool:
         if words > self.max_words:
@@ -128,17 +133,19 @@ def _line_of(text: str, rule_id: str | None) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
-def load_rule_file(path: str | Path) -> RuleFile:
+def load_rule_file(path: str | Path, check_patterns: bool = True) -> RuleFile:
+    """A rule file, validated. Patterns are compiled here only to check them (a user's file);
+    the built-in files, whose patterns the tests compile, skip that: each compiles on first use."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, f"cannot read the rule file ({exc.__class__.__name__}: {exc})") from None
-    return parse_rule_file(text, str(path))
+    return parse_rule_file(text, str(path), check_patterns)
 
 
 @lru_cache(maxsize=256)
-def parse_rule_file(text: str, path: str) -> RuleFile:
+def parse_rule_file(text: str, path: str, check_patterns: bool = True) -> RuleFile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -205,10 +212,11 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
         if not raw["message"].strip():
             fail("the message must say what the rule removes", rid)
         flags = regex.UNICODE | (0 if raw.get("case_sensitive") else regex.IGNORECASE)
-        try:
-            compiled = regex.compile(raw["pattern"], flags)
-        except regex.error as exc:
-            fail(f"the pattern does not compile: {exc}", rid)
+        if check_patterns:
+            try:
+                regex.compile(raw["pattern"], flags)
+            except regex.error as exc:
+                fail(f"the pattern does not compile: {exc}", rid)
         needs = tuple(raw.get("needs", ()))
         if not all(isinstance(n, str) and n and n == n.casefold() for n in needs):
             fail("needs must be a list of lower-case words or phrases", rid)
@@ -218,7 +226,7 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
         rules.append(
             Rule(
                 id=rid, lang=code, category=raw["category"], scope=raw["scope"], message=raw["message"].strip(),
-                pattern=raw["pattern"], compiled=compiled, remove=tuple(raw["remove"]), keep=tuple(raw["keep"]),
+                pattern=raw["pattern"], flags=flags, remove=tuple(raw["remove"]), keep=tuple(raw["keep"]),
                 max_words=max_words, block=block, source=path, needs=needs,
             )
         )
@@ -247,7 +255,7 @@ class RuleBook:
 
     @classmethod
     def load(cls, builtin: bool = True, extra: tuple[Path, ...] = ()) -> "RuleBook":
-        files = [load_rule_file(p) for p in (builtin_rule_paths() if builtin else ())]
+        files = [load_rule_file(p, check_patterns=False) for p in (builtin_rule_paths() if builtin else ())]
         for path in extra:
             f = load_rule_file(path)
             files.append(dataclasses.replace(f, rules=tuple(dataclasses.replace(r, trusted=False) for r in f.rules)))

@@ -120,3 +120,8 @@ def test_every_language_pack_covers_every_category():
     assert len(packs) >= 30
     for f in packs:
         assert {r.category for r in f.rules} == set(CATEGORIES), f"{f.path} lacks {set(CATEGORIES) - {r.category for r in f.rules}}"
+
+
+def test_every_builtin_pattern_compiles():
+    for path in builtin_rule_paths():
+        load_rule_file(path)  # checks every pattern, as for a user's file
