@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from html_eval import DEFAULT_BENCH, Score, datasets, load, print_table  # noqa: E402
+from html_eval import DEFAULT_BENCH, datasets, load, print_scores, run_methods  # noqa: E402
 
 BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "blockquote", "pre", "figcaption",
           "caption", "div", "section", "article", "header", "footer", "nav", "aside", "main", "ul", "ol", "table",
@@ -78,6 +76,16 @@ def page_dump(html: bytes) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def with_dumps(records, dataset: str, write_to: Path | None):
+    for rec in records:
+        rec["dump"] = page_dump(rec["html_bytes"])
+        if write_to:
+            out = write_to / dataset / f"{rec['id']}.txt"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(rec["dump"], encoding="utf-8")
+        yield rec
+
+
 def make_methods(names: list[str]):
     import justext
     import trafilatura
@@ -124,26 +132,9 @@ def main(argv=None) -> int:
     methods = make_methods(args.methods)
     summary = {}
     for ds in args.datasets or datasets(args.bench):
-        scores = {m: Score() for m in methods}
-        by_lang: dict = defaultdict(lambda: {m: Score() for m in methods})
-        for rec in load(args.bench, ds, args.max_docs):
-            rec["dump"] = page_dump(rec["html_bytes"])
-            if args.write_dumps:
-                out = args.write_dumps / ds / f"{rec['id']}.txt"
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_text(rec["dump"], encoding="utf-8")
-            for name, fn in methods.items():
-                t0 = time.perf_counter()
-                pred = fn(rec)
-                dt = time.perf_counter() - t0
-                scores[name].add(pred, rec, dt)
-                by_lang[rec.get("lang") or "?"][name].add(pred, rec, dt)
-        rows = {m: s.row() for m, s in scores.items()}
+        rows, by_lang = run_methods(methods, with_dumps(load(args.bench, ds, args.max_docs), ds, args.write_dumps))
         summary[ds] = rows
-        print_table(f"== {ds} (dumps)", rows)
-        if args.by_lang:
-            for lang, d in sorted(by_lang.items(), key=lambda kv: -next(iter(kv[1].values())).docs):
-                print_table(f"-- {ds} [{lang}]", {m: s.row() for m, s in d.items()})
+        print_scores(f"{ds} (dumps)", rows, by_lang if args.by_lang else {})
     if "cleantext" in methods and "justext" in methods:
         for ds, rows in summary.items():
             a, b = rows["cleantext"], rows["justext"]

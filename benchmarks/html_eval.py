@@ -188,6 +188,27 @@ def print_table(title: str, rows: dict[str, dict]) -> None:
         )
 
 
+def run_methods(methods: dict, records) -> tuple[dict, dict]:
+    """Every method on every record, timed: (rows per method, {lang: rows per method})."""
+    scores = {m: Score() for m in methods}
+    by_lang: dict = defaultdict(lambda: {m: Score() for m in methods})
+    for rec in records:
+        for name, fn in methods.items():
+            t0 = time.perf_counter()
+            pred = fn(rec)
+            dt = time.perf_counter() - t0
+            scores[name].add(pred, rec, dt)
+            by_lang[rec.get("lang") or "?"][name].add(pred, rec, dt)
+    return ({m: s.row() for m, s in scores.items()},
+            {lang: {m: s.row() for m, s in d.items()} for lang, d in by_lang.items()})
+
+
+def print_scores(title: str, rows: dict, by_lang: dict) -> None:
+    print_table(f"== {title}", rows)
+    for lang, d in sorted(by_lang.items(), key=lambda kv: -next(iter(kv[1].values()))["docs"]):
+        print_table(f"-- {title} [{lang}]", d)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
@@ -203,21 +224,9 @@ def main(argv=None) -> int:
     methods = make_methods(args.methods)
     results: dict = {}
     for ds in args.datasets or datasets(args.bench):
-        scores = {m: Score() for m in methods}
-        by_lang: dict = defaultdict(lambda: {m: Score() for m in methods})
-        for rec in load(args.bench, ds, args.max_docs):
-            for name, fn in methods.items():
-                t0 = time.perf_counter()
-                pred = fn(rec)
-                dt = time.perf_counter() - t0
-                scores[name].add(pred, rec, dt)
-                by_lang[rec.get("lang") or "?"][name].add(pred, rec, dt)
-        rows = {m: s.row() for m, s in scores.items()}
-        results[ds] = {"all": rows, "by_lang": {lang: {m: s.row() for m, s in d.items()} for lang, d in by_lang.items()}}
-        print_table(f"== {ds}", rows)
-        if args.by_lang:
-            for lang, d in sorted(by_lang.items(), key=lambda kv: -next(iter(kv[1].values())).docs):
-                print_table(f"-- {ds} [{lang}]", {m: s.row() for m, s in d.items()})
+        rows, by_lang = run_methods(methods, load(args.bench, ds, args.max_docs))
+        results[ds] = {"all": rows, "by_lang": by_lang}
+        print_scores(ds, rows, by_lang if args.by_lang else {})
         if "cleantext" in rows and "traf_nocomm" in rows:
             ratio = rows["traf_nocomm"]["docs_per_s"] / rows["cleantext"]["docs_per_s"] if rows["cleantext"]["docs_per_s"] else 0
             print(f"time of clean_html / time of trafilatura (include_comments=False): {ratio:.2f}x")
