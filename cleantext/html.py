@@ -37,15 +37,11 @@ HTML_MARKERS = (
      ("div", "section"),
      r"(?:^|[\s_-])(?:related-(?:posts|articles|stories|news|content)|read-?also|more-stories|most-read|most-popular|recommended-(?:posts|articles|stories))(?:[\s_-]|$)"),
 )
-# One native XPath finds the candidates (class names holding one of these words); the exact
-# patterns above then decide, in Python, on those few elements only.
-_CANDIDATES = (
-    "//blockquote[contains(@class, 'twitter-') or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')]"
-    " | //div[contains(@class, 'fb-') or contains(translate(@class, 'RELATDMOSPUC', 'relatdmospuc'), 'related')"
-    " or contains(@class, 'read') or contains(@class, 'more-stories') or contains(@class, 'most-') or contains(@class, 'recommended')]"
-    " | //section[contains(translate(@class, 'RELATD', 'relatd'), 'related') or contains(@class, 'read') or contains(@class, 'more-stories') or contains(@class, 'most-')]"
-    " | //aside[@class]"
-)
+# A cheap test of an element's class names finds the candidates (one pass over the page's
+# blockquotes, divs, sections and asides); the exact patterns above then decide on those few.
+_MARKER_TAGS = ("blockquote", "div", "section", "aside")
+_MAY_BE_MARKED = regex.compile(r"twitter-|instagram-media|tiktok-embed|fb-|related|read|more-stories|most-|recommended",
+                               regex.IGNORECASE)
 _MARKER_RES = [(m, regex.compile(m[4], regex.IGNORECASE)) for m in HTML_MARKERS]
 
 
@@ -95,8 +91,10 @@ class MarkupBlock:
 
 def _marked_blocks(tree) -> list[MarkupBlock]:
     blocks = []
-    for el in tree.xpath(_CANDIDATES):
-        cls, tag = el.get("class") or "", el.tag
+    for el in tree.iter(*_MARKER_TAGS):
+        cls, tag = el.get("class"), el.tag
+        if not cls or (tag != "aside" and not _MAY_BE_MARKED.search(cls)):
+            continue
         for (rule_id, category, reason, tags, _), pattern in _MARKER_RES:
             if tag in tags and pattern.search(cls):
                 text = " ".join(el.text_content().split())
@@ -183,6 +181,8 @@ MENU_ITEM_MAX_WORDS = 4
 
 
 def _no_article(text: str) -> bool:
+    if len(text) > NO_ARTICLE_MAX_WORDS * 40:  # far more than 40 words of menu labels can hold
+        return False
     from .paragraphs import build_paragraphs
 
     paragraphs = build_paragraphs(text.split("\n"))
