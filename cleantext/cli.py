@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (e.g. tcp://host:8786) instead of local processes; needs the [dask] extra")
     batch.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (and findings, for check)")
     batch.add_argument("--learn-repeats", action="store_true", help="first count lines shared by many documents of a folder (or, in JSONL, a site) and remove them as boilerplate")
-    batch.add_argument("--repeat-min-docs", type=int, default=5, metavar="N", help="with --learn-repeats: a line must occur in at least N documents (and 10%% of its group) (default 5)")
+    batch.add_argument("--repeat-min-docs", type=int, metavar="N", help="with --learn-repeats: a line must occur in at least N documents (and 10%% of its group) (default 5)")
     batch.add_argument("--page-dump", action="store_true", help="inputs are whole pages as simple scrapers dump them (menus, teasers, footers included): keep only the article")
     batch.add_argument("--strict", action="store_true", help="remove what the rules say even past the body-loss guard's share")
     batch.add_argument("--max-removed-share", type=float, metavar="SHARE", help="keep a document whole when cleaning would remove more than this share (default 0.5)")
@@ -94,12 +94,12 @@ class Run:
 
 def make_config(args) -> tuple[CleanerConfig, object]:
     settings = load_settings(args.config)
-    safety: dict = {}  # options given on the command line only
+    safety: dict = {}  # options that keep their defaults unless a flag or the settings ask
     if getattr(args, "strict", False):
         safety["strict"] = True
     if getattr(args, "max_removed_share", None) is not None:
         safety["max_removed_share"] = args.max_removed_share
-    if getattr(args, "page_dump", False):
+    if getattr(args, "page_dump", False) or settings.page_dump:
         safety["page_dump"] = True
     config = CleanerConfig(
         lang=args.lang or settings.lang,
@@ -133,11 +133,12 @@ def run_batch(args, mode: str) -> int:
         return 2
 
     runner = make_runner(config, args)  # builds a Cleaner: bad rule files or languages fail here
-    if args.learn_repeats:
-        if args.repeat_min_docs < 2:
+    if args.learn_repeats or settings.learn_repeats:
+        min_docs = args.repeat_min_docs if args.repeat_min_docs is not None else settings.repeat_min_docs
+        if min_docs < 2:
             run.error("--repeat-min-docs must be at least 2")
             return 2
-        run.repeats = count_repeats(inputs, run.text_field).repeated(args.repeat_min_docs)
+        run.repeats = count_repeats(inputs, run.text_field).repeated(min_docs)
     progress = report.Progress(len(inputs), not args.quiet)
     start = time.perf_counter()
     try:

@@ -7,6 +7,9 @@
     include = ["*.txt", "*.md", "*.jsonl"]   # which files a folder run picks up (default: these, .text and HTML)
     exclude = ["drafts/*"]
     text_field = "text"             # the field of JSONL records to clean
+    page_dump = false               # inputs are whole-page dumps (--page-dump)
+    learn_repeats = false           # learn boilerplate lines from the corpus (--learn-repeats)
+    repeat_min_docs = 5             # ... found in at least this many documents of a group
 
 The nearest such file at or above the current folder is used; command-line flags override it.
 """
@@ -19,7 +22,9 @@ from pathlib import Path
 from .errors import ConfigError
 
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.jsonl", "*.html", "*.htm", "*.html.gz", "*.htm.gz")
-_KEYS = {"rules": list, "disable": list, "lang": str, "include": list, "exclude": list, "text_field": str}
+_KEYS = {"rules": list, "disable": list, "lang": str, "include": list, "exclude": list, "text_field": str,
+         "page_dump": bool, "learn_repeats": bool, "repeat_min_docs": int}
+_TYPE_NAMES = {list: "list", str: "string", bool: "true or false", int: "whole number"}
 
 
 @dataclass
@@ -30,6 +35,9 @@ class Settings:
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=list)
     text_field: str = "text"
+    page_dump: bool = False
+    learn_repeats: bool = False
+    repeat_min_docs: int = 5
     source: Path | None = None
 
 
@@ -65,8 +73,8 @@ def load_settings(path: Path | None = None, start: Path | None = None) -> Settin
     if unknown:
         raise ConfigError(f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}")
     for key, typ in _KEYS.items():
-        if key in table and not isinstance(table[key], typ):
-            raise ConfigError(f"{where}: '{key}' must be a {'list' if typ is list else 'string'}")
+        if key in table and (not isinstance(table[key], typ) or (typ is int and isinstance(table[key], bool))):
+            raise ConfigError(f"{where}: '{key}' must be a {_TYPE_NAMES[typ]}")
     settings = Settings(source=path)
     settings.rules = [(path.parent / p) for p in table.get("rules", [])]
     settings.disable = [str(x) for x in table.get("disable", [])]
@@ -74,4 +82,7 @@ def load_settings(path: Path | None = None, start: Path | None = None) -> Settin
     settings.include = [str(x) for x in table.get("include", DEFAULT_INCLUDE)]
     settings.exclude = [str(x) for x in table.get("exclude", [])]
     settings.text_field = table.get("text_field", "text")
+    settings.page_dump = table.get("page_dump", False)
+    settings.learn_repeats = table.get("learn_repeats", False)
+    settings.repeat_min_docs = table.get("repeat_min_docs", 5)
     return settings

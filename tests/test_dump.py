@@ -57,3 +57,14 @@ def test_on_real_page_dumps_it_beats_justext_on_the_same_paragraphs():
             scores[name].append(bow_prf(fn(rec), rec["text"])[2])
     ours, theirs = (sum(scores[n]) / len(scores[n]) for n in ("cleantext", "justext"))
     assert ours > theirs + 0.05, (ours, theirs)
+
+
+def test_a_corpus_of_dumps_can_say_so_in_its_settings(tmp_path):
+    (tmp_path / ".cleantext.toml").write_text("page_dump = true\n", encoding="utf-8")
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    proc = cli("clean", "page.txt", "-o", "out", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == ARTICLE
+    (tmp_path / ".cleantext.toml").write_text('page_dump = "yes"\n', encoding="utf-8")
+    proc = cli("clean", "page.txt", "-o", "out", cwd=tmp_path)
+    assert proc.returncode == 2 and "'page_dump' must be a true or false" in proc.stderr

@@ -94,3 +94,11 @@ def test_line_keys_ignore_case_digits_and_punctuation_and_skip_long_lines():
     assert line_key("© 2024 Example Media. All rights reserved") == line_key("© 2025 EXAMPLE MEDIA — all rights reserved!")
     assert line_key("ok") is None
     assert line_key(" ".join(["word"] * 40)) is None
+
+
+def test_learning_can_be_switched_on_in_the_settings(tmp_path):
+    _corpus(tmp_path / "site", [f"{i}.txt" for i in range(4)])
+    (tmp_path / ".cleantext.toml").write_text("learn_repeats = true\nrepeat_min_docs = 3\n", encoding="utf-8")
+    proc = cli("clean", "site", "-o", "out", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "0.txt").read_text(encoding="utf-8") == _article(0)
