@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     rule_opts.add_argument("--lang", help="force the language (ISO 639-1, e.g. pt); default: detect per document")
     rule_opts.add_argument("--rules", action="append", default=[], type=Path, metavar="FILE", help="extra rule file (repeatable)")
     rule_opts.add_argument("--disable", action="append", default=[], metavar="RULE_ID", help="rule id or prefix to switch off (repeatable)")
+    rule_opts.add_argument("--page-dump", action="store_true", help="inputs are whole pages as simple scrapers dump them (menus, teasers, footers included): keep only the article")
     rule_opts.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: nearest .cleantext.toml or pyproject.toml [tool.cleantext])")
 
     batch = argparse.ArgumentParser(add_help=False, parents=[rule_opts])
@@ -53,7 +54,6 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (and findings, for check)")
     batch.add_argument("--learn-repeats", action="store_true", help="first count lines shared by many documents of a folder (or, in JSONL, a site) and remove them as boilerplate")
     batch.add_argument("--repeat-min-docs", type=int, metavar="N", help="with --learn-repeats: a line must occur in at least N documents (and 10%% of its group) (default 5)")
-    batch.add_argument("--page-dump", action="store_true", help="inputs are whole pages as simple scrapers dump them (menus, teasers, footers included): keep only the article")
     batch.add_argument("--strict", action="store_true", help="remove what the rules say even past the body-loss guard's share")
     batch.add_argument("--max-removed-share", type=float, metavar="SHARE", help="keep a document whole when cleaning would remove more than this share (default 0.5)")
 
