@@ -34,6 +34,7 @@ still be removed.
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -353,18 +354,38 @@ class RuleSet:
             for r, anchored in zip(self.rules, self._anchored) if not anchored and r.trusted
         )
 
-    def candidates(self, text: str) -> tuple[Rule, ...]:
+    def candidates(self, text: str, words: int = 0) -> tuple[Rule, ...]:
         """The rules, other than document-wide ones, that could match a paragraph beginning
-        like `text`, in order."""
-        key = text[:PREFIX_CHARS]
+        like `text` (of `words` words), in order. Rules with `needs` are left out at once when
+        the paragraph is longer than any of them takes, or none of the words any of them needs
+        occurs in it (one search for all of them)."""
+        found, without_needs = self._by_start(text[:PREFIX_CHARS])
+        if found is without_needs:
+            return found
+        if words > self._needy_max_words or not self._any_needed.search(text.casefold()):
+            return without_needs
+        return found
+
+    @cached_property
+    def _needy_max_words(self) -> int:
+        return max((r.max_words for r in self.rules if r.needs), default=0)
+
+    @cached_property
+    def _any_needed(self) -> re.Pattern:
+        words = sorted({n for r in self.rules for n in r.needs}, key=lambda n: (-len(n), n))
+        return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+    def _by_start(self, key: str) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
         found = self._by_prefix.get(key)
         if found is None:
             if len(self._by_prefix) >= _PREFIX_CACHE_LIMIT:
                 self._by_prefix.clear()
-            found = tuple(
+            rules = tuple(
                 r for r, anchored in zip(self.rules, self._anchored)
                 if (r.compiled.match(key, partial=True) is not None if anchored else not r.trusted)
             )
+            without = tuple(r for r in rules if not r.needs)
+            found = (rules, without if len(without) < len(rules) else rules)
             self._by_prefix[key] = found
         return found
 
@@ -393,7 +414,7 @@ class RuleSet:
         """The rules that match the paragraph, in order; `wide` are the document-wide rules that
         landed in it (a list: most paragraphs have no candidate at all, and return here after one
         dictionary look-up)."""
-        candidates = self.candidates(text)
+        candidates = self.candidates(text, words)
         if wide:
             candidates = sorted((*candidates, *wide), key=self._order)
         elif wide is None and self._document_wide:
