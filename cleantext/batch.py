@@ -17,6 +17,7 @@ from .cleaner import Cleaner
 from .config import CleanerConfig
 from .errors import CleantextError
 from .fileio import FileError, decode, in_style, read_text
+from .repeats import record_group
 from .result import CleanResult
 
 JSONL_CHUNK = 64  # records per task: large enough to pay for the trip to a worker
@@ -98,7 +99,8 @@ def _init_worker(config: CleanerConfig) -> None:
 
 
 def ensure_worker(config: CleanerConfig) -> None:
-    """For workers that were not started by us (a Dask cluster): build the Cleaner on first use."""
+    """Build the Cleaner unless this process already has one for this config: a forked pool
+    worker inherits its parent's, a Dask worker builds one on first use."""
     if _CLEANER is None or _CLEANER.config != config:
         _init_worker(config)
 
@@ -279,44 +281,3 @@ def jsonl_tasks(name: str, lines, text_field: str, explain: bool, html_field: st
             chunk = []
     if chunk:
         yield (name, text_field, explain, chunk, html_field, repeats)
-
-
-# --------------------------------------------------------------------------- corpus repeats
-
-
-def record_group(name: str, record: dict) -> str:
-    """A JSONL record's group for repeat learning: its site when it has a URL, else its file."""
-    from .repeats import site_of
-
-    return site_of(record) or name
-
-
-def text_group(path: Path) -> str:
-    """A text file's group for repeat learning: its folder."""
-    return str(path.parent)
-
-
-def count_repeats(inputs, text_field: str, counts=None):
-    """First pass of repeat learning over text files and JSONL (pages and stdin are left out:
-    their text is only known after extraction). Streams; keeps only per-group line counts."""
-    from .repeats import RepeatCounts
-
-    counts = counts or RepeatCounts()
-    for inp in inputs:
-        if inp.path is None or inp.html:
-            continue
-        try:
-            if not inp.jsonl:
-                counts.add(text_group(inp.path), read_text(inp.path))
-                continue
-            with open(inp.path, encoding="utf-8-sig") as fh:
-                for raw in fh:
-                    try:
-                        record = json.loads(raw)
-                    except json.JSONDecodeError:
-                        continue  # reported by the cleaning pass
-                    if isinstance(record, dict) and isinstance(record.get(text_field), str):
-                        counts.add(record_group(str(inp.path), record), record[text_field])
-        except (FileError, OSError, UnicodeDecodeError):
-            continue  # reported by the cleaning pass
-    return counts

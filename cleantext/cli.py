@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import report
-from .batch import (Runner, Stats, TextOutcome, clean_html_file, clean_jsonl_chunk, clean_text, clean_text_file, count_repeats,
-                    jsonl_tasks, text_group)
+from .batch import Runner, Stats, TextOutcome, clean_html_file, clean_jsonl_chunk, clean_text, clean_text_file, jsonl_tasks
 from .config import CleanerConfig
 from .discover import Input, discover
 from .errors import CleantextError
+from .repeats import count_repeats, text_group
 from .fileio import AtomicWriter, FileError, decode, read_text, write_atomic
 from .rules import RuleBook
 from .settings import load_settings

@@ -14,11 +14,15 @@ paragraphs keeps the tables small, whatever the corpus size.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
+
+from .fileio import FileError, read_text
 
 MAX_WORDS = 25
 MIN_LETTERS = 3
@@ -100,3 +104,41 @@ class Repeated:
                 out[i] = (RULE_ID, CATEGORY, f"repeated in {n} of {self.documents} documents of {self.group}",
                           f"the same line, up to case, digits and punctuation, in {n} documents of {self.group}")
         return out
+
+
+# --------------------------------------------------------------------------- the first pass
+
+
+def record_group(name: str, record: dict) -> str:
+    """A JSONL record's group: its site when it has a URL, else its file."""
+    return site_of(record) or name
+
+
+def text_group(path: Path) -> str:
+    """A text file's group: its folder."""
+    return str(path.parent)
+
+
+def count_repeats(inputs, text_field: str) -> RepeatCounts:
+    """The first pass over a batch's text files and JSONL (pages and stdin are left out: their
+    text is only known after extraction). Streams; keeps only per-group line counts. What
+    cannot be read is skipped here and reported by the cleaning pass."""
+    counts = RepeatCounts()
+    for inp in inputs:
+        if inp.path is None or inp.html:
+            continue
+        try:
+            if not inp.jsonl:
+                counts.add(text_group(inp.path), read_text(inp.path))
+                continue
+            with open(inp.path, encoding="utf-8-sig") as fh:
+                for raw in fh:
+                    try:
+                        record = json.loads(raw)
+                    except json.JSONDecodeError:
+                        continue
+                    if isinstance(record, dict) and isinstance(record.get(text_field), str):
+                        counts.add(record_group(str(inp.path), record), record[text_field])
+        except (FileError, OSError, UnicodeDecodeError):
+            continue
+    return counts
