@@ -11,8 +11,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-import regex
-
 from . import language
 from .config import CleanerConfig
 from .deadline import NO_DEADLINE, Deadline
