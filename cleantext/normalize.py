@@ -94,8 +94,9 @@ _BADNESS_GATES = None
 def _badness_gates():
     """What every match of ftfy's badness regex contains, read from ftfy's own categories so
     that it follows ftfy: one of its rarer characters, or an opening or closing quote right
-    after a non-ASCII character (ftfy's patterns with quotes pair them so). Accented lower-case
-    letters, Greek and Cyrillic are ordinary text, and so are quotes after ASCII: left out.
+    next to a non-ASCII character (ftfy's patterns with quotes pair them so, on either side:
+    "®ß" as much as "ß®"). Accented lower-case letters, Greek and Cyrillic are ordinary text,
+    and so are quotes between ASCII characters: left out.
     Two plain character classes: each scan runs in C at full speed."""
     global _BADNESS_GATES
     if _BADNESS_GATES is None:
@@ -119,8 +120,9 @@ def looks_bad(text: str) -> bool:
         if BADNESS_RE.search(text, max(0, g - 4), g + 8):
             return True
     for m in quotes.finditer(text):
-        g = m.start() - 1
-        if g >= 0 and not text[g].isascii() and BADNESS_RE.search(text, max(0, g - 4), g + 8):
+        g = m.start()
+        beside = text[max(0, g - 1) : g] + text[g + 1 : g + 2]
+        if not beside.isascii() and BADNESS_RE.search(text, max(0, g - 4), g + 8):
             return True
     return False
 

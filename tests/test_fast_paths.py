@@ -2,7 +2,7 @@
 the mojibake gate, document-level fixer gates, the LF-only line split, the sentence-end test."""
 import regex
 from ftfy.badness import is_bad
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleantext import Cleaner
@@ -56,8 +56,21 @@ def test_mojibake_gate_agrees_with_ftfy_on_clean_and_broken_text():
     assert [looks_bad(t) for t in texts] == [is_bad(t) for t in texts]
 
 
+def test_mojibake_gate_agrees_with_ftfy_on_every_pair_of_its_characters():
+    """Every two-character string over ftfy's mojibake categories and a few ASCII characters,
+    alone and between ASCII letters: the gates must not assume which side a quote pairs on."""
+    from ftfy.badness import MOJIBAKE_CATEGORIES
+
+    chars = sorted(set("".join(MOJIBAKE_CATEGORIES.values())) | set("aZ ,.\n"))
+    for a in chars:
+        for b in chars:
+            for text in (a + b, f"x{a}{b}y"):
+                assert looks_bad(text) == is_bad(text), text
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=0x2FFF), max_size=40))
+@example("®ß")
 def test_mojibake_gate_agrees_with_ftfy_on_any_text(text):
     assert looks_bad(text) == is_bad(text)
 
