@@ -8,7 +8,7 @@ from .assemble import assemble
 from .config import CleanerConfig
 from .deadline import Deadline
 from .errors import CleantextError, InputTypeError, TimeLimitExceeded
-from .heuristics import Document, revise
+from .heuristics import DUPLICATE, Document, revise
 from .normalize import HYPHEN_FIXER, apply_fixers, encoding_fixers, split_lines
 from .paragraphs import build_paragraphs
 from .result import CleanResult, Removal
@@ -137,8 +137,9 @@ class Cleaner:
 
     def _too_much(self, paragraphs) -> str | None:
         """Why the document must be kept whole, when cleaning would take too much of it."""
-        total = sum(len(p.text) for p in paragraphs)
-        removed = [p for p in paragraphs if p.removed]
+        # A copy of a kept paragraph costs the article nothing: it counts on neither side.
+        total = sum(len(p.text) for p in paragraphs if p.category != DUPLICATE)
+        removed = [p for p in paragraphs if p.removed and p.category != DUPLICATE]
         gone = sum(len(p.text) for p in removed)
         if not total or gone / total <= self.config.max_removed_share:
             return None

@@ -290,6 +290,43 @@ def drop_repeated_headline(doc: Document) -> None:
                    [f"same letters and digits as the headline on line {title.line + 1}"])
 
 
+# The category of a copy: nothing of the text is lost with it, so the body-loss guard does
+# not count it.
+DUPLICATE = "duplicate"
+# A page that holds its article twice (the main view and an AMP, print or noscript copy)
+# gives it again nearly whole: a run of at least this many body paragraphs, in the same order,
+# holding at least this share of the article's text. Shorter repeats are left alone: recipes,
+# price plans, forum quotes and manuals repeat paragraphs on purpose.
+COPY_MIN_PARAGRAPHS = 3
+COPY_MIN_SHARE = 0.8
+
+
+def drop_article_copies(doc: Document) -> None:
+    """Remove a second (third...) copy of the article's body from the same text."""
+    body = [p for p in doc.paragraphs if p.initial == BODY and p.final != NOISE]
+    if len(body) < 2 * COPY_MIN_PARAGRAPHS:
+        return
+    keys = [_letters(p.text) for p in body]
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
+    article = sum(len(body[i].text) for i in set(first.values()))
+    i = 0
+    while i < len(body):
+        j = first[keys[i]]
+        run = 0
+        while j < i and i + run < len(body) and j + run < i and keys[j + run] == keys[i + run]:
+            run += 1
+        copy = body[i : i + run]
+        if run >= COPY_MIN_PARAGRAPHS and sum(len(p.text) for p in copy) >= COPY_MIN_SHARE * article:
+            for p, original in zip(copy, body[j:]):
+                remove(p, "heuristic.duplicate.article-copy", DUPLICATE,
+                       f"repeats line {original.line + 1}: the article is given again",
+                       [f"one of {run} body paragraphs that repeat lines {body[j].line + 1}-{body[j + run - 1].line + 1} "
+                        f"in order, {sum(len(p.text) for p in copy) / article:.0%} of the article's text"])
+        i += max(run, 1)
+
+
 _NOT_ALNUM = re.compile(r"[\W_]+")  # the standard library's re is faster for this plain class
 
 
@@ -300,7 +337,7 @@ def _letters(text: str) -> str:
 # --------------------------------------------------------------------------- guard
 
 # Evidence about the paragraph itself: an exact repeat of the headline, or the page's markup.
-STRONG = ("heuristic.meta.repeated-headline", "html.")
+STRONG = ("heuristic.meta.repeated-headline", "heuristic.duplicate.", "html.")
 
 
 def guard_body(doc: Document) -> None:
@@ -330,6 +367,10 @@ def revise(doc: Document, rules: RuleSet) -> None:
         walk_back_embeds(doc)
     if cfg.remove_related:
         walk_teasers(doc)
+    # Copies go before the body's edges are found, so that the edges are those of the text
+    # cleaned once: cleaning again, without the copies, finds the same ones.
+    if cfg.remove_duplicates and not cfg.page_dump:
+        drop_article_copies(doc)
     anchors = doc.body_anchors()
     if anchors and cfg.remove_edge_clutter:
         cut_head(doc, anchors[0])
@@ -341,6 +382,8 @@ def revise(doc: Document, rules: RuleSet) -> None:
         from .dump import find_article
 
         find_article(doc, remove)
+        if cfg.remove_duplicates:
+            drop_article_copies(doc)  # once the article is found: a copy outside it does not count
     guard_body(doc)
     doc.deadline.check()
 

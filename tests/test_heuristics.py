@@ -130,3 +130,30 @@ def test_body_paragraph_after_a_teaser_that_shares_one_word_with_it_is_kept():
     paras = BODY_PT[:2] + ["Leia também", teaser, resume] + BODY_PT[2:]
     result = explain(paras)
     assert resume in result.text and teaser not in result.text
+
+
+def test_article_given_twice_is_kept_once_and_does_not_trip_the_body_loss_guard():
+    """A page that holds its article twice (main view and an AMP or noscript copy): the copy
+    goes, and since nothing of the text is lost with it, the guard does not keep all."""
+    title = "Orçamento aprovado com os votos do governo"
+    paras = [title] + BODY_PT + ["2019-11-19T08:57:40+01:00"] + BODY_PT
+    result = explain(paras)
+    assert result.kept_whole is None
+    assert result.text == "\n\n".join([title] + BODY_PT) + "\n"
+    copies = [r for r in result.removals if r.category == "duplicate"]
+    assert [r.text for r in copies] == BODY_PT
+    assert all(r.rule_id == "heuristic.duplicate.article-copy" for r in copies)
+    assert "repeats line 3" in copies[0].reason and "100% of the article" in copies[0].evidence[0]
+    assert cleantext.clean(result.text, lang="pt") == result.text
+
+
+def test_paragraphs_repeated_on_purpose_are_kept():
+    """Recipes, plans and forum quotes repeat a few paragraphs: not the article given again."""
+    extra = [
+        "Os sindicatos dos professores marcaram uma greve para a próxima semana, contra o novo regime de carreiras.",
+        "O primeiro-ministro disse aos jornalistas que o diálogo com os parceiros sociais vai continuar em setembro.",
+    ]
+    paras = BODY_PT + extra + BODY_PT[:3]
+    result = explain(paras)
+    assert not result.removals
+    assert result.text.count(BODY_PT[0]) == 2
