@@ -108,10 +108,18 @@ def _marked_blocks(tree) -> list[MarkupBlock]:
 MARK_MIN_CHARS = 12
 
 
-def _marks(extracted: str, blocks: list[MarkupBlock]) -> dict[int, tuple]:
+def _headlines(tree) -> list[str]:
+    """The page's own headline, as its <title> and <h1> elements give it."""
+    texts = [tree.findtext(".//title") or ""] + [h.text_content() for h in tree.iter("h1")]
+    return [" ".join(t.split()) for t in texts if t and t.strip()]
+
+
+def _marks(extracted: str, blocks: list[MarkupBlock], headlines: list[str] = ()) -> dict[int, tuple]:
     """The lines of the extracted text that come from marked elements (0-based line -> mark).
     Extraction runs on the untouched page, so the extractor decides as it would alone; what it
-    took from an embed or a related box is then removed here, with the markup as evidence."""
+    took from an embed or a related box is then removed here, with the markup as evidence.
+    A related box often lists the article itself: a line that is the page's headline came from
+    the article's header, not from the box."""
     marks = {}
     if not blocks:
         return marks
@@ -119,8 +127,9 @@ def _marks(extracted: str, blocks: list[MarkupBlock]) -> dict[int, tuple]:
         key = " ".join(line.split())
         if len(key) < MARK_MIN_CHARS:
             continue
+        own_headline = any(key == h or key in h for h in headlines)
         for b in blocks:
-            if key in b.text:
+            if key in b.text and not (own_headline and b.category == "related"):
                 marks[n] = (b.rule_id, b.category, b.reason, f"text of {b.reason} at line {b.line} of the page")
                 break
     return marks
@@ -158,6 +167,7 @@ def clean_html_with(cleaner: Cleaner, html: str | bytes, url: str | None = None,
         return HtmlCleanResult("", lang, False, backend=backend)
     hint = _page_lang(tree)
     blocks = _marked_blocks(tree)  # before extraction, which may change the tree
+    headlines = _headlines(tree) if any(b.category == "related" for b in blocks) else []
     html_removals = [Removal(b.rule_id, b.category, b.reason, b.line, (0, 0), b.text[:300], (f"markup: {b.reason}",)) for b in blocks]
     if backend == "trafilatura":
         extracted = _extract_trafilatura(tree, url)
@@ -165,7 +175,7 @@ def clean_html_with(cleaner: Cleaner, html: str | bytes, url: str | None = None,
         extracted = _extract_justext(tree, lang or hint or _guess_lang(tree))
     if not extracted.strip():
         return HtmlCleanResult("", lang, False, backend=backend, html_removals=html_removals)
-    result = cleaner.clean_and_explain(extracted, lang, lang_hint=hint, marks=_marks(extracted, blocks))
+    result = cleaner.clean_and_explain(extracted, lang, lang_hint=hint, marks=_marks(extracted, blocks, headlines))
     if result.text and _no_article(result.text):
         result = _nothing_kept(extracted, result)
     return HtmlCleanResult(

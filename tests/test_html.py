@@ -122,3 +122,14 @@ def test_a_page_kept_whole_by_the_guard_says_so():
     assert result.kept_whole.startswith("body-loss guard") and not result.removals
     assert result.text == result.extracted
     assert cleantext.clean_html(page, strict=True).startswith("O governo aprovou") and "Telegram" not in cleantext.clean_html(page, strict=True)
+
+
+def test_related_box_listing_the_article_itself_leaves_its_headline():
+    """WordPress widgets list recent posts, this one among them: the headline the extractor
+    took from the article's header is not a line of the box."""
+    page = (HTML / "pt_article_tweet_related.html").read_text(encoding="utf-8")
+    title = "Governo aprova plano para reabrir a linha ferroviária do Douro"
+    page = page.replace("<li><a href=\"/a\">", f"<li><a href=\"/self\">{title}</a></li><li><a href=\"/a\">")
+    result = cleantext.clean_html_and_explain(page)
+    assert title in result.extracted and title in result.text
+    assert "Seca obriga a racionar" not in result.text
