@@ -302,14 +302,17 @@ COPY_MIN_SHARE = 0.8
 
 
 def drop_article_copies(doc: Document) -> None:
-    """Remove a second (third...) copy of the article's body from the same text."""
+    """Remove a second (third...) copy of the article's body from the same text: the same
+    paragraphs, word for word, in the same order."""
     body = [p for p in doc.paragraphs if p.initial == BODY and p.final != NOISE]
     if len(body) < 2 * COPY_MIN_PARAGRAPHS:
         return
-    keys = [_letters(p.text) for p in body]
+    keys = [p.text.strip() for p in body]
     first: dict[str, int] = {}
     for i, key in enumerate(keys):
         first.setdefault(key, i)
+    if len(keys) - len(first) < COPY_MIN_PARAGRAPHS:
+        return
     article = sum(len(body[i].text) for i in set(first.values()))
     i = 0
     while i < len(body):
