@@ -87,7 +87,9 @@ def _coherence_note(doc: Document, p: Paragraph) -> tuple[float | None, str]:
 def apply_rules(doc: Document, rules: RuleSet) -> None:
     """Marked lines (known noise, e.g. from a page's markup) and line and block rules remove
     their paragraph at once; head and tail rules wait for context."""
-    wide = rules.document_wide([p.text for p in doc.paragraphs])
+    texts = [p.text for p in doc.paragraphs]
+    wide = rules.document_wide(texts)
+    needs_possible = rules.needs_possible_in(texts)
     marks = doc.marks
     for p in doc.paragraphs:
         mark = marks.get(p.line) if marks else None
@@ -95,9 +97,9 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
             rule_id, category, reason, evidence = mark
             remove(p, rule_id, category, reason, [evidence])
             continue
-        for rule in rules.matching(p.text, p.words, doc.deadline, wide.get(p.index, ())):
+        for rule in rules.matching(p.text, p.words, doc.deadline, wide.get(p.index, ()), needs_possible):
             if rule.scope in ("head", "tail"):
-                p.candidates.append(rule)
+                p.candidates += (rule,)
                 continue
             remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}"], rule)
             break

@@ -354,17 +354,25 @@ class RuleSet:
             for r, anchored in zip(self.rules, self._anchored) if not anchored and r.trusted
         )
 
-    def candidates(self, text: str, words: int = 0) -> tuple[Rule, ...]:
+    def candidates(self, text: str, words: int = 0, needs_possible: bool = True) -> tuple[Rule, ...]:
         """The rules, other than document-wide ones, that could match a paragraph beginning
         like `text` (of `words` words), in order. Rules with `needs` are left out at once when
         the paragraph is longer than any of them takes, or none of the words any of them needs
-        occurs in it (one search for all of them)."""
-        found, without_needs = self._by_start(text[:PREFIX_CHARS])
+        occurs in it (one search for all of them; none at all when `needs_possible` is False
+        because the whole document holds none, see needs_possible_in)."""
+        found, without_needs, longest = self._by_start(text[:PREFIX_CHARS])
+        if words > longest:
+            return ()  # a body paragraph: longer than any rule its opening allows takes
         if found is without_needs:
             return found
-        if words > self._needy_max_words or not self._any_needed.search(text.casefold()):
+        if not needs_possible or words > self._needy_max_words or not self._any_needed.search(text.casefold()):
             return without_needs
         return found
+
+    def needs_possible_in(self, texts: list[str]) -> bool:
+        """Does the document hold any word a rule `needs`? Most hold none, and then no
+        paragraph has to be searched for them one by one."""
+        return bool(self._needy_max_words) and self._any_needed.search("\n".join(texts).casefold()) is not None
 
     @cached_property
     def _needy_max_words(self) -> int:
@@ -375,7 +383,7 @@ class RuleSet:
         words = sorted({n for r in self.rules for n in r.needs}, key=lambda n: (-len(n), n))
         return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
-    def _by_start(self, key: str) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    def _by_start(self, key: str) -> tuple[tuple[Rule, ...], tuple[Rule, ...], int]:
         found = self._by_prefix.get(key)
         if found is None:
             if len(self._by_prefix) >= _PREFIX_CACHE_LIMIT:
@@ -385,7 +393,8 @@ class RuleSet:
                 if (r.compiled.match(key, partial=True) is not None if anchored else not r.trusted)
             )
             without = tuple(r for r in rules if not r.needs)
-            found = (rules, without if len(without) < len(rules) else rules)
+            longest = max((r.max_words for r in rules), default=-1)
+            found = (rules, without if len(without) < len(rules) else rules, longest)
             self._by_prefix[key] = found
         return found
 
@@ -410,11 +419,12 @@ class RuleSet:
                         hits[i].append(rule)
         return hits
 
-    def matching(self, text: str, words: int, deadline=None, wide: list[Rule] | None = None) -> list[Rule]:
+    def matching(self, text: str, words: int, deadline=None, wide: list[Rule] | None = None,
+                 needs_possible: bool = True) -> list[Rule]:
         """The rules that match the paragraph, in order; `wide` are the document-wide rules that
         landed in it (a list: most paragraphs have no candidate at all, and return here after one
         dictionary look-up)."""
-        candidates = self.candidates(text, words)
+        candidates = self.candidates(text, words, needs_possible)
         if wide:
             candidates = sorted((*candidates, *wide), key=self._order)
         elif wide is None and self._document_wide:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from cleantext import Cleaner
 from cleantext.normalize import _NEWLINE, apply_fixers, encoding_fixers, looks_bad, split_lines
-from cleantext.paragraphs import count_words, ends_like_sentence
+from cleantext.paragraphs import build_paragraphs, count_words, ends_like_sentence
 from cleantext.rules import RuleBook, RuleSet, is_anchored
 
 BOOK = RuleBook.load()
@@ -128,3 +128,11 @@ def test_document_wide_search_lands_in_every_paragraph_its_rule_matches():
             words = count_words(text)
             expected = [r for r in rules.rules if r.matches(text, words)]
             assert rules.matching(text, words, wide=hits.get(i, [])) == expected, (lang, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="ab —|-.,\t\u4e2d\u00e9", max_size=12), max_size=8))
+def test_paragraph_word_counts_from_one_scan_equal_count_words(lines):
+    """build_paragraphs counts punctuation-only tokens in one scan of the whole text."""
+    for p in build_paragraphs(lines):
+        assert p.words == count_words(p.text), p.text
