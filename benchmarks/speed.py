@@ -91,12 +91,15 @@ def run_text(docs, repeat: int) -> list[tuple[str, float, float]]:
     import cleantext
 
     cleaner = cleantext.Cleaner()
-    for text, _ in docs[:50]:  # warm-up: language model and rule compilation are one-off costs
-        cleaner.clean(text)
     size = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
-    rows = []
+    texts = [t for t, _ in docs]
+    # The first pass pays once per process for loading the language model, compiling each
+    # language's rules on first use and filling the per-opening rule cache; a corpus of
+    # millions of documents runs at the steady rate of the passes after it.
+    first = timed(cleaner.clean, texts, 1)
+    rows = [("cleantext.clean, first pass", size / first, len(docs) / first)]
     for name, fn, items in (
-        ("cleantext.clean", cleaner.clean, [t for t, _ in docs]),
+        ("cleantext.clean", cleaner.clean, texts),
         ("ftfy.fix_text", ftfy.fix_text, [t for t, _ in docs]),
         ("jusText (same paragraphs)", justext_runner(), docs),
     ):
@@ -226,8 +229,8 @@ def main(argv=None) -> int:
 
     if "text" not in args.skip:
         rows = run_text(docs, args.repeat)
-        base = rows[0][1]
-        print("| plain text, one core | MB/s | docs/s | cleantext is |\n|---|---:|---:|---:|")
+        base = rows[1][1]  # the steady rate; the first pass is shown for what it costs
+        print("| plain text, one core | MB/s | docs/s | cleantext (steady) is |\n|---|---:|---:|---:|")
         for name, mbs, dps in rows:
             print(f"| {name} | {mbs:.2f} | {dps:.0f} | {base / mbs:.2f}x as fast |")
         print()
