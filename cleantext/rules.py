@@ -388,15 +388,27 @@ class RuleSet:
         if found is None:
             if len(self._by_prefix) >= _PREFIX_CACHE_LIMIT:
                 self._by_prefix.clear()
-            rules = tuple(
-                r for r, anchored in zip(self.rules, self._anchored)
-                if (r.compiled.match(key, partial=True) is not None if anchored else not r.trusted)
-            )
+            # A rule that cannot open a text with "Th" cannot open one with "The" either: each
+            # prefix only tries the rules its own prefix left, so the cache fills fast (every
+            # process fills its own: it is what a batch worker's first documents cost).
+            if key:
+                rules = tuple(
+                    r for r in self._by_start(key[:-1])[0]
+                    if r.id in self._unanchored or r.compiled.match(key, partial=True) is not None
+                )
+            else:
+                rules = tuple(r for r, anchored in zip(self.rules, self._anchored) if anchored or not r.trusted)
             without = tuple(r for r in rules if not r.needs)
             longest = max((r.max_words for r in rules), default=-1)
             found = (rules, without if len(without) < len(rules) else rules, longest)
             self._by_prefix[key] = found
         return found
+
+    @cached_property
+    def _unanchored(self) -> frozenset[str]:
+        """Ids of the unanchored rules that are tried on every paragraph (a user's: see
+        _document_wide)."""
+        return frozenset(r.id for r, anchored in zip(self.rules, self._anchored) if not anchored and not r.trusted)
 
     def document_wide(self, texts: list[str]) -> dict[int, list[Rule]]:
         """Per paragraph (index into `texts`), the unanchored rules whose search over the whole
