@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Callable
 
 import regex
@@ -21,13 +22,22 @@ from .result import NormalizationStep
 _NEWLINE = regex.compile(r"\r\n|[\n\r\u2028\u2029]")
 
 
-@dataclass
 class Lines:
-    """The text as lines, each with its span in the original input."""
+    """The text as lines, each with its span in the original input. Fixers change the lines in
+    place; the spans stay those of the input. For LF-only text they are worked out from the
+    input's line lengths when first asked for: only removals need them."""
 
-    lines: list[str]
-    spans: list[tuple[int, int]]
-    ends_with_newline: bool
+    def __init__(self, lines: list[str], spans: list[tuple[int, int]] | None, ends_with_newline: bool,
+                 lengths: list[int] | None = None):
+        self.lines, self.ends_with_newline = lines, ends_with_newline
+        self._spans, self._lengths = spans, lengths
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            starts = accumulate((n + 1 for n in self._lengths), initial=0)
+            self._spans = [(start, start + n) for start, n in zip(starts, self._lengths)]
+        return self._spans
 
 
 def split_lines(text: str) -> tuple[Lines, NormalizationStep | None]:
@@ -54,12 +64,7 @@ def _split_lf(text: str) -> Lines:
     ends_with_newline = len(lines) > 1 and lines[-1] == ""
     if ends_with_newline:
         lines.pop()
-    spans, start = [], 0
-    for line in lines:
-        end = start + len(line)
-        spans.append((start, end))
-        start = end + 1
-    return Lines(lines, spans, ends_with_newline)
+    return Lines(lines, None, ends_with_newline, list(map(len, lines)))
 
 
 # --------------------------------------------------------------------------- fixers
