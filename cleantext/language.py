@@ -59,6 +59,11 @@ def document_sample(paragraphs: list[str]) -> str:
         first = min(t for t in paragraphs if len(t) == longest)
         if first.isascii():
             return first[:SAMPLE_CHARS]
+    return sample_by_sorting(paragraphs)
+
+
+def sample_by_sorting(paragraphs: list[str]) -> str:
+    """document_sample the long way: every paragraph in order of length, then of text."""
     chosen, size = [], 0
     for text in sorted(paragraphs, key=lambda t: (-len(t), t)):
         if size >= SAMPLE_CHARS:

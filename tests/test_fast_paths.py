@@ -138,25 +138,9 @@ def test_paragraph_word_counts_from_one_scan_equal_count_words(lines):
         assert p.words == count_words(p.text), p.text
 
 
-def _sample_by_sorting(paragraphs):
-    """document_sample without its one-paragraph shortcut: the longest first, then by text."""
-    from cleantext.language import SAMPLE_BYTES, SAMPLE_CHARS
-
-    chosen, size = [], 0
-    for text in sorted(paragraphs, key=lambda t: (-len(t), t)):
-        if size >= SAMPLE_CHARS:
-            break
-        piece = text[: SAMPLE_CHARS - size]
-        if not piece.isascii():
-            piece = piece[: max(1, int(SAMPLE_BYTES / (len(piece.encode("utf-8")) / len(piece))) - size)]
-        chosen.append(piece)
-        size += len(piece)
-    return "\n".join(chosen)
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(alphabet="ab é", min_size=1, max_size=400), max_size=6))
 def test_language_sample_shortcut_gives_what_sorting_gives(paragraphs):
-    from cleantext.language import document_sample
+    from cleantext.language import document_sample, sample_by_sorting
 
-    assert document_sample(paragraphs) == _sample_by_sorting(paragraphs)
+    assert document_sample(paragraphs) == sample_by_sorting(paragraphs)
