@@ -88,8 +88,9 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
     """Marked lines (known noise, e.g. from a page's markup) and line and block rules remove
     their paragraph at once; head and tail rules wait for context."""
     texts = [p.text for p in doc.paragraphs]
-    wide = rules.document_wide(texts)
-    needs_possible = rules.needs_possible_in(texts)
+    whole = "\n".join(texts)
+    wide = rules.document_wide(texts, whole)
+    needs_possible = rules.needs_possible_in(whole)
     marks = doc.marks
     for p in doc.paragraphs:
         mark = marks.get(p.line) if marks else None

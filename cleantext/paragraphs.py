@@ -95,11 +95,15 @@ def ends_like_sentence(text: str) -> bool:
         text = stripped
 
 
-def count_words(text: str) -> int:
+def count_words(text: str, punctuation_tokens: int | None = None) -> int:
+    """Words of a paragraph; `punctuation_tokens`, when known (see _punctuation_tokens), saves
+    counting them again."""
     if not text.isascii() and _HAS_CJK.search(text):
         return len(_WORD.findall(text))
     # Whitespace-separated tokens, less those made of punctuation alone ("—", "|").
-    return len(text.split()) - len(_PUNCT_TOKEN.findall(f" {text} "))
+    if punctuation_tokens is None:
+        punctuation_tokens = len(_PUNCT_TOKEN.findall(f" {text} "))
+    return len(text.split()) - punctuation_tokens
 
 
 def _punctuation_tokens(lines: list[str]) -> dict[int, int]:
@@ -125,10 +129,7 @@ def build_paragraphs(lines: list[str]) -> list[Paragraph]:
         if not line.strip():
             blank += 1
             continue
-        if line.isascii() or not _HAS_CJK.search(line):
-            words = len(line.split()) - punctuation.get(i, 0)
-        else:
-            words = len(_WORD.findall(line))
+        words = count_words(line, punctuation.get(i, 0))
         ends = ends_like_sentence(line)
         verdict = BODY if (ends and words >= BODY_MIN_WORDS) or words >= BODY_ANY_WORDS else SHORT
         paragraphs.append(Paragraph(len(paragraphs), i, line, words, ends, blank if paragraphs else 0, verdict))

@@ -369,10 +369,10 @@ class RuleSet:
             return without_needs
         return found
 
-    def needs_possible_in(self, texts: list[str]) -> bool:
-        """Does the document hold any word a rule `needs`? Most hold none, and then no
-        paragraph has to be searched for them one by one."""
-        return bool(self._needy_max_words) and self._any_needed.search("\n".join(texts).casefold()) is not None
+    def needs_possible_in(self, whole: str) -> bool:
+        """Does the document (its paragraphs joined by line breaks) hold any word a rule
+        `needs`? Most hold none, and then no paragraph has to be searched for them one by one."""
+        return bool(self._needy_max_words) and self._any_needed.search(whole.casefold()) is not None
 
     @cached_property
     def _needy_max_words(self) -> int:
@@ -410,15 +410,17 @@ class RuleSet:
         _document_wide)."""
         return frozenset(r.id for r, anchored in zip(self.rules, self._anchored) if not anchored and not r.trusted)
 
-    def document_wide(self, texts: list[str]) -> dict[int, list[Rule]]:
+    def document_wide(self, texts: list[str], whole: str | None = None) -> dict[int, list[Rule]]:
         """Per paragraph (index into `texts`), the unanchored rules whose search over the whole
         document lands in it. A match inside a paragraph is a match in the joined text, and a
         match that runs over a line break marks every paragraph it touches, so no paragraph that
-        a rule matches is missed."""
+        a rule matches is missed. `whole`, when the caller has it, is the texts joined by line
+        breaks."""
         hits: dict[int, list[Rule]] = {}
         if not self._document_wide:
             return hits
-        whole = "\n".join(texts)
+        if whole is None:
+            whole = "\n".join(texts)
         starts, at = [], 0
         for t in texts:
             starts.append(at)
