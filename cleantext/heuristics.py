@@ -324,12 +324,13 @@ def drop_article_copies(doc: Document) -> None:
         while j < i and i + run < len(body) and j + run < i and keys[j + run] == keys[i + run]:
             run += 1
         copy = body[i : i + run]
-        if run >= COPY_MIN_PARAGRAPHS and sum(len(p.text) for p in copy) >= COPY_MIN_SHARE * article:
+        share = sum(len(p.text) for p in copy) / article
+        if run >= COPY_MIN_PARAGRAPHS and share >= COPY_MIN_SHARE:
             for p, original in zip(copy, body[j:]):
                 remove(p, "heuristic.duplicate.article-copy", DUPLICATE,
                        f"repeats line {original.line + 1}: the article is given again",
                        [f"one of {run} body paragraphs that repeat lines {body[j].line + 1}-{body[j + run - 1].line + 1} "
-                        f"in order, {sum(len(p.text) for p in copy) / article:.0%} of the article's text"])
+                        f"in order, {share:.0%} of the article's text"])
         i += max(run, 1)
 
 

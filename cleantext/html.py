@@ -127,7 +127,7 @@ def _marks(extracted: str, blocks: list[MarkupBlock], headlines: list[str] = ())
         key = " ".join(line.split())
         if len(key) < MARK_MIN_CHARS:
             continue
-        own_headline = any(key == h or key in h for h in headlines)
+        own_headline = any(key in h for h in headlines)
         for b in blocks:
             if key in b.text and not (own_headline and b.category == "related"):
                 marks[n] = (b.rule_id, b.category, b.reason, f"text of {b.reason} at line {b.line} of the page")
