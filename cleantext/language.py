@@ -30,9 +30,9 @@ def _identifier():
     if _IDENTIFIER is None:
         with _LOCK:
             if _IDENTIFIER is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+                from .langid_model import load_identifier
 
-                _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                _IDENTIFIER = load_identifier()
     return _IDENTIFIER
 
 

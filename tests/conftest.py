@@ -1,8 +1,18 @@
+import atexit
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The suite, and the commands it runs, keep their cache (cleantext/cache.py) to themselves: a
+# test run neither reads a user's cache nor leaves files in it.
+if "CLEANTEXT_CACHE_DIR" not in os.environ:
+    os.environ["CLEANTEXT_CACHE_DIR"] = tempfile.mkdtemp(prefix="cleantext-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["CLEANTEXT_CACHE_DIR"], True)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

@@ -1,0 +1,52 @@
+"""The user's cache folder: derived data that is slow to build and quick to read back.
+
+Two things are kept there, each in one file named by a hash of everything it was built from,
+so a change to any of that simply means another file: py3langid's model unpacked
+(langid_model.py) and the built-in rule files parsed (rules.py). A cache only saves time:
+whatever goes wrong with it (no writable folder, a damaged file) is the slow path, never a
+different result or an error.
+
+CLEANTEXT_CACHE_DIR names the folder (set but empty: no cache); else $XDG_CACHE_HOME/cleantext,
+else ~/.cache/cleantext.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get("CLEANTEXT_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    return Path(base) / "cleantext"
+
+
+def cache_path(kind: str, *sources: str | bytes) -> Path | None:
+    """Where the `kind` built from these sources is kept (None: caching is off)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256()
+    for source in sources:
+        data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return folder / f"{kind}-{digest.hexdigest()[:20]}"
+
+
+def write_whole(path: Path, write) -> None:
+    """`write(file)` fills a temporary file beside `path`, which is then renamed over it:
+    processes that build the same entry at once each write a whole file, and readers never
+    see part of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,120 @@
+"""The cache of derived data (cleantext/cache.py): it saves time and never changes a result."""
+import json
+
+import pytest
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from cleantext import cache, langid_model, rules
+from cleantext.rules import RuleBook, builtin_rule_paths, load_rule_file
+
+# A sentence or two in each of a spread of scripts and languages, from the rule packs' samples.
+TEXTS = [t for f in RuleBook.load(builtin=True).files for t in f.sample[:2]]
+
+
+@pytest.fixture(scope="module")
+def reference():
+    """py3langid's own identifier, loaded its own way."""
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return [ident.classify(t) for t in TEXTS]
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEANTEXT_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_the_mapped_model_classifies_as_py3langid_does(cache_dir, reference):
+    assert len(TEXTS) > 60
+    first = langid_model.load_identifier()  # writes the entry
+    entries = list(cache_dir.glob("langid-*"))
+    assert len(entries) == 1
+    second = langid_model.load_identifier()  # maps it
+    assert isinstance(second.tk_nextmove, memoryview)
+    assert [first.classify(t) for t in TEXTS] == reference
+    assert [second.classify(t) for t in TEXTS] == reference
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a model", None])
+def test_a_damaged_model_entry_falls_back_to_py3langid(cache_dir, reference, damage):
+    langid_model.load_identifier()
+    (entry,) = cache_dir.glob("langid-*")
+    if damage is None:  # cut short, as a full disk would leave a file written without renames
+        entry.write_bytes(entry.read_bytes()[:1000])
+    else:
+        entry.write_bytes(damage)
+    ident = langid_model.load_identifier()
+    assert [ident.classify(t) for t in TEXTS] == reference
+
+
+def test_no_cache_when_the_folder_cannot_be_made(tmp_path, monkeypatch, reference):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("CLEANTEXT_CACHE_DIR", str(blocker / "cache"))
+    ident = langid_model.load_identifier()
+    assert [ident.classify(t) for t in TEXTS] == reference
+    assert RuleBook.load().files == _parsed()
+
+
+def test_an_empty_setting_turns_the_cache_off(monkeypatch, tmp_path):
+    monkeypatch.setenv("CLEANTEXT_CACHE_DIR", "")
+    assert cache.cache_dir() is None
+    assert cache.cache_path("rules", "x") is None
+    monkeypatch.chdir(tmp_path)
+    assert RuleBook.load().files == _parsed()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_default_folder_follows_xdg(monkeypatch, tmp_path):
+    monkeypatch.delenv("CLEANTEXT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "cleantext"
+
+
+def _parsed():
+    return [load_rule_file(p, check_patterns=False) for p in builtin_rule_paths()]
+
+
+def test_rules_read_back_from_the_cache_equal_the_parsed_files(cache_dir):
+    first = RuleBook.load().files
+    (entry,) = cache_dir.glob("rules-*")
+    second = RuleBook.load().files
+    assert first == second == _parsed()
+    assert all(isinstance(r.remove, tuple) and isinstance(r.needs, tuple) for f in second for r in f.rules)
+    # what was read back is the entry: a marked entry shows through
+    data = json.loads(entry.read_bytes())
+    data[0]["name"] = "read from the cache"
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert RuleBook.load().files[0].name == "read from the cache"
+
+
+def test_a_changed_rule_file_is_another_entry(cache_dir):
+    sources = ["rules.py source", "rules/en.toml", "text"]
+    assert cache.cache_path("rules", *sources) == cache.cache_path("rules", *sources)
+    assert cache.cache_path("rules", *sources) != cache.cache_path("rules", *sources[:2], "text changed")
+    # the pieces are length-prefixed: moving text from one piece to the next is a change too
+    assert cache.cache_path("rules", "ab", "c") != cache.cache_path("rules", "a", "bc")
+
+
+def test_a_damaged_rules_entry_falls_back_to_parsing(cache_dir):
+    RuleBook.load()
+    (entry,) = cache_dir.glob("rules-*")
+    entry.write_text('[{"unexpected": 1}]', encoding="utf-8")
+    assert RuleBook.load().files == _parsed()
+    entry.write_bytes(b"\xff\xfe not json")
+    assert RuleBook.load().files == _parsed()
+
+
+def test_rules_cache_is_keyed_to_the_parser(cache_dir, monkeypatch):
+    """A change to rules.py (how files are parsed) must not read entries the old code wrote."""
+    RuleBook.load()
+    assert len(list(cache_dir.glob("rules-*"))) == 1
+    real = rules.Path.read_bytes
+
+    def edited(self):
+        data = real(self)
+        return data + b"\n# edited" if self.name == "rules.py" else data
+
+    monkeypatch.setattr(rules.Path, "read_bytes", edited)
+    RuleBook.load()
+    assert len(list(cache_dir.glob("rules-*"))) == 2
