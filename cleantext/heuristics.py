@@ -92,13 +92,17 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
     wide = rules.document_wide(texts, whole)
     needs_possible = rules.needs_possible_in(whole)
     marks = doc.marks
+    longest_from = rules.longest_from
     for p in doc.paragraphs:
         mark = marks.get(p.line) if marks else None
         if mark is not None:
             rule_id, category, reason, evidence = mark
             remove(p, rule_id, category, reason, [evidence])
             continue
-        for rule in rules.matching(p.text, p.words, doc.deadline, wide.get(p.index, ()), needs_possible):
+        landed = wide.get(p.index, ()) if wide else ()
+        if not landed and p.words > longest_from(p.text):
+            continue  # most paragraphs: longer than any rule their opening allows
+        for rule in rules.matching(p.text, p.words, doc.deadline, landed, needs_possible):
             if rule.scope in ("head", "tail"):
                 p.candidates += (rule,)
                 continue

@@ -87,57 +87,64 @@ def _ftfy_config():
 
 
 _FTFY_CONFIG = None
-# Cheap gate: HTML entities, terminal escapes and lone surrogates always go to ftfy; other
-# lines only when ftfy's own badness measure says they look like mojibake. (The gates use the
-# standard library's `re`: on a plain scan for a literal or a class it is several times faster
-# than `regex`, and one alternation of all of them would be slower than the separate scans.)
+# The gates use the standard library's `re`: on a plain scan for a literal or a class it is
+# several times faster than `regex`.
 _ENTITY = re.compile(r"&#?\w+;")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_BADNESS_GATES = None
+_SURROGATES = "\ud800-\udfff"
+_GATE = None
 
 
-def _badness_gates():
+def _gate():
     """What every match of ftfy's badness regex contains, read from ftfy's own categories so
     that it follows ftfy: one of its rarer characters, or an opening or closing quote right
     next to a non-ASCII character (ftfy's patterns with quotes pair them so, on either side:
     "®ß" as much as "ß®"). Accented lower-case letters, Greek and Cyrillic are ordinary text,
-    and so are quotes between ASCII characters: left out.
-    Two plain character classes: each scan runs in C at full speed."""
-    global _BADNESS_GATES
-    if _BADNESS_GATES is None:
+    and so are quotes between ASCII characters: left out. Lone surrogates are in the same
+    class: one scan in C finds all three kinds (three scans cost three times as much)."""
+    global _GATE
+    if _GATE is None:
         from ftfy.badness import MOJIBAKE_CATEGORIES as cat
 
         rare = "".join(cat[k] for k in ("c1", "bad", "upper_accented", "box", "currency", "numeric", "law"))
         quotes = cat["start_punctuation"] + cat["end_punctuation"]
-        _BADNESS_GATES = re.compile(f"[{rare}\u0153\u00b0\u00d9\u0402\u201a]"), re.compile(f"[{quotes}]")
-    return _BADNESS_GATES
+        _GATE = re.compile(f"[{rare}\u0153\u00b0\u00d9\u0402\u201a{quotes}{_SURROGATES}]"), frozenset(quotes)
+    return _GATE
 
 
-def looks_bad(text: str) -> bool:
-    """ftfy's is_bad(text), at the cost of character-class scans for most text: its badness
-    regex only runs in a few characters' window around each gate (no ftfy pattern is longer
-    than 7 characters or has more than 3 before its gate character)."""
+def _scan(text: str, surrogate_is_bad: bool) -> bool:
+    """ftfy's is_bad(text) (or a lone surrogate, if asked), at the cost of one character-class
+    scan for most text: its badness regex only runs in a few characters' window around each
+    gate (no ftfy pattern is longer than 7 characters or has more than 3 before its gate)."""
     from ftfy.badness import BADNESS_RE
 
-    rare, quotes = _badness_gates()
-    for m in rare.finditer(text):
+    gate, quotes = _gate()
+    for m in gate.finditer(text):
         g = m.start()
+        ch = text[g]
+        if "\ud800" <= ch <= "\udfff":
+            if surrogate_is_bad:
+                return True
+            continue
+        if ch in quotes and (text[max(0, g - 1): g] + text[g + 1: g + 2]).isascii():
+            continue
         if BADNESS_RE.search(text, max(0, g - 4), g + 8):
-            return True
-    for m in quotes.finditer(text):
-        g = m.start()
-        beside = text[max(0, g - 1) : g] + text[g + 1 : g + 2]
-        if not beside.isascii() and BADNESS_RE.search(text, max(0, g - 4), g + 8):
             return True
     return False
 
 
+def looks_bad(text: str) -> bool:
+    """ftfy's is_bad(text), fast."""
+    return _scan(text, False)
+
+
 def needs_encoding_fix(text: str) -> bool:
+    """HTML entities, terminal escapes and lone surrogates always go to ftfy; other text only
+    when ftfy's own badness measure says it looks like mojibake."""
     if "\x1b" in text or ("&" in text and _ENTITY.search(text)):
         return True
     if text.isascii():
         return False
-    return _SURROGATE.search(text) is not None or looks_bad(text)
+    return _scan(text, True)
 
 
 def fix_encoding(line: str) -> str:

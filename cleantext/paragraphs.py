@@ -125,12 +125,19 @@ def build_paragraphs(lines: list[str]) -> list[Paragraph]:
     """The paragraphs of the text's lines, each measured alone; words as count_words counts them."""
     paragraphs, blank = [], 0
     punctuation = _punctuation_tokens(lines)
+    get_punctuation = punctuation.get
     for i, line in enumerate(lines):
         if not line.strip():
             blank += 1
             continue
-        words = count_words(line, punctuation.get(i, 0))
-        ends = ends_like_sentence(line)
+        # count_words and ends_like_sentence, with their common cases inline (this loop runs
+        # for every line of every document)
+        if line.isascii() or not _HAS_CJK.search(line):
+            words = len(line.split()) - get_punctuation(i, 0)
+        else:
+            words = len(_WORD.findall(line))
+        last = line[-1]
+        ends = True if last in _SENTENCE_ENDS else False if last.isalnum() else ends_like_sentence(line)
         verdict = BODY if (ends and words >= BODY_MIN_WORDS) or words >= BODY_ANY_WORDS else SHORT
         paragraphs.append(Paragraph(len(paragraphs), i, line, words, ends, blank if paragraphs else 0, verdict))
         blank = 0

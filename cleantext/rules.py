@@ -403,6 +403,11 @@ class RuleSet:
             return without_needs
         return found
 
+    def longest_from(self, text: str) -> int:
+        """The most words a paragraph opening as `text` does may have and still match a rule
+        (-1: no rule can open it)."""
+        return self._by_start(text[:PREFIX_CHARS])[2]
+
     def needs_possible_in(self, whole: str) -> bool:
         """Does the document (its paragraphs joined by line breaks) hold any word a rule
         `needs`? Most hold none, and then no paragraph has to be searched for them one by one."""
