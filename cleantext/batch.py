@@ -16,7 +16,7 @@ from pathlib import Path
 from .cleaner import Cleaner
 from .config import CleanerConfig
 from .errors import CleantextError
-from .fileio import FileError, decode, in_style, read_text
+from .fileio import FileError, decode, in_style, read_text, write_atomic
 from .repeats import record_group
 from .result import CleanResult
 
@@ -70,6 +70,7 @@ class TextOutcome:
     stats: Stats
     error: str | None = None
     changed: bool = False
+    written: bool = False  # the worker wrote the output itself
 
     def slim(self) -> "TextOutcome":
         """Without the text as read and the explanation: all a plain `clean` run needs back from
@@ -124,15 +125,30 @@ def clean_text(original: str, name: str, repeated=None) -> TextOutcome:
     return TextOutcome(original, cleaned, result, stats, changed=cleaned != original)
 
 
-def clean_text_file(path: str, data: bytes | None = None, repeated=None, detail: bool = True) -> TextOutcome:
+def clean_text_file(path: str, data: bytes | None = None, repeated=None, detail: bool = True,
+                    target: str | None = None) -> TextOutcome:
     """A text file, read here or (`data`) by the process that handed out the task; `detail`
-    False sends back only what writing the output needs."""
+    False sends back only what writing the output needs. With a `target`, the output is written
+    here (in the worker, beside the reading and the cleaning) and only the counts go back."""
     try:
         original = read_text(Path(path)) if data is None else decode(data, path)
     except FileError as exc:
         return TextOutcome(None, None, None, Stats(errors=1), str(exc))
     outcome = clean_text(original, path, repeated)
+    if target is not None and outcome.error is None:
+        return _write_output(outcome, Path(path), Path(target))
     return outcome if detail else outcome.slim()
+
+
+def _write_output(outcome: TextOutcome, path: Path, target: Path) -> TextOutcome:
+    """Write the cleaned text to `target` (unless it is the input itself, unchanged)."""
+    written = TextOutcome(None, None, None, outcome.stats, changed=outcome.changed, written=True)
+    try:
+        if outcome.changed or target.resolve() != path.resolve():
+            write_atomic(target, outcome.cleaned, mode_from=path)
+    except FileError as exc:
+        written.error = str(exc)
+    return written
 
 
 def clean_html_file(path: str, data: bytes | None = None) -> TextOutcome:

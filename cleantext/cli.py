@@ -154,7 +154,10 @@ def run_batch(args, mode: str) -> int:
                 j += 1
             batch = inputs[i:j]
             detail = mode != CLEAN or args.explain
-            tasks = _chunks((file_task(x, runner.ships_data, run.repeats, detail) for x in batch), FILES_PER_TASK)
+            # A plain clean has the workers write the outputs (unless they may not share our disk).
+            writes = mode == CLEAN and not detail and not runner.ships_data
+            tasks = _chunks((file_task(x, runner.ships_data, run.repeats, detail, target_of(run, x) if writes else None)
+                             for x in batch), FILES_PER_TASK)
             outcomes = (outcome for chunk in runner.map(_call_each, tasks) for outcome in chunk)
             for inp, outcome in zip(batch, outcomes):
                 handle_text(run, inp, outcome)
@@ -191,9 +194,14 @@ def make_runner(config: CleanerConfig, args):
     return DaskRunner(config, args.scheduler)
 
 
-def file_task(inp: Input, ships_data: bool, repeats: dict, detail: bool = True) -> tuple:
-    """(worker function, path, contents or None[, repeated lines of its group]): contents go
-    along when workers may not share our disk."""
+def target_of(run: Run, inp: Input) -> Path:
+    """Where `clean` writes an input's text."""
+    return inp.path if run.args.in_place else run.args.output / inp.out_rel
+
+
+def file_task(inp: Input, ships_data: bool, repeats: dict, detail: bool = True, target: Path | None = None) -> tuple:
+    """(worker function, path, contents or None[, repeated lines of its group, detail, where
+    the worker writes the output]): contents go along when workers may not share our disk."""
     data = None
     if ships_data:
         try:
@@ -202,7 +210,8 @@ def file_task(inp: Input, ships_data: bool, repeats: dict, detail: bool = True) 
             pass  # the worker's own attempt reports the error
     if inp.html:
         return clean_html_file, str(inp.path), data
-    return clean_text_file, str(inp.path), data, repeats.get(text_group(inp.path)), detail
+    return (clean_text_file, str(inp.path), data, repeats.get(text_group(inp.path)), detail,
+            None if target is None else str(target))
 
 
 # Small files go to the workers a few at a time: one round trip per file would cost more than
@@ -251,6 +260,8 @@ def handle_text(run: Run, inp: Input, outcome: TextOutcome) -> None:
     args = run.args
     if outcome.changed:
         run.changed_files += 1
+    if outcome.written:
+        return
     try:
         if run.mode == CHECK:
             if outcome.changed:
@@ -263,7 +274,7 @@ def handle_text(run: Run, inp: Input, outcome: TextOutcome) -> None:
                 if run.mode == FIX:
                     print(f"fixed {inp.name}")
         else:
-            target = args.output / inp.out_rel
+            target = target_of(run, inp)
             if outcome.changed or target.resolve() != inp.path.resolve():
                 write_atomic(target, outcome.cleaned, mode_from=None if inp.html else inp.path)
         if run.mode == CLEAN and args.explain:
