@@ -37,10 +37,15 @@ def cache_path(kind: str, *sources: str | bytes) -> Path | None:
     return folder / f"{kind}-{digest.hexdigest()[:20]}"
 
 
+# Entries of one kind kept at most: an upgrade leaves its old entries behind, while several
+# installs (virtual environments) may share the folder, each with its own.
+KEEP_PER_KIND = 4
+
+
 def write_whole(path: Path, write) -> None:
     """`write(file)` fills a temporary file beside `path`, which is then renamed over it:
     processes that build the same entry at once each write a whole file, and readers never
-    see part of one."""
+    see part of one. The oldest entries of the same kind beyond KEEP_PER_KIND go."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -50,3 +55,7 @@ def write_whole(path: Path, write) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    kind = path.name.rsplit("-", 1)[0]
+    entries = sorted(path.parent.glob(f"{kind}-*"), key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+    for old in entries[KEEP_PER_KIND:]:
+        old.unlink(missing_ok=True)

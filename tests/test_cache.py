@@ -118,3 +118,17 @@ def test_rules_cache_is_keyed_to_the_parser(cache_dir, monkeypatch):
     monkeypatch.setattr(rules.Path, "read_bytes", edited)
     RuleBook.load()
     assert len(list(cache_dir.glob("rules-*"))) == 2
+
+
+def test_old_entries_of_a_kind_are_pruned(cache_dir):
+    import os
+
+    for n in range(cache.KEEP_PER_KIND + 2):
+        path = cache.cache_path("demo", str(n))
+        cache.write_whole(path, lambda fh: fh.write(b"x"))
+        os.utime(path, ns=(n * 10**9, n * 10**9))  # written one after another
+    cache.write_whole(cache.cache_path("other", "0"), lambda fh: fh.write(b"y"))
+    kept = sorted(cache_dir.glob("demo-*"), key=lambda p: p.stat().st_mtime_ns)
+    assert len(kept) == cache.KEEP_PER_KIND
+    assert kept[-1] == cache.cache_path("demo", str(cache.KEEP_PER_KIND + 1))
+    assert len(list(cache_dir.glob("other-*"))) == 1
