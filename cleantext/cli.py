@@ -214,9 +214,11 @@ def file_task(inp: Input, ships_data: bool, repeats: dict, detail: bool = True, 
             None if target is None else str(target))
 
 
-# Small files go to the workers a few at a time: one round trip per file would cost more than
-# cleaning a short article.
-FILES_PER_TASK = 8
+# Small files go to the workers in dozens: one round trip per file would cost more than cleaning
+# a short article, and the parent's share of the work (handing out tasks, taking back counts)
+# competes with the workers for the cores (8 a task: 1.0 s of the parent's time on 4,605 files;
+# 32: 0.6 s).
+FILES_PER_TASK = 32
 
 
 def _chunks(items, size: int):

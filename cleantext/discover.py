@@ -46,6 +46,30 @@ def _matches(rel: PurePosixPath, patterns) -> bool:
     return any(fnmatch(text, p) or fnmatch(rel.name, p) for p in patterns)
 
 
+def _walk(folder: str, rel: str):
+    """(path, path relative to the top, with /) of the files under a folder, in the order of
+    os.walk with sorted names: a folder's files, then each subfolder's. Hidden folders (.git,
+    .venv) are not corpus; symlinks, to files or folders, are not followed. (os.scandir knows
+    what each entry is without a system call per file: a folder of thousands of small files
+    is listed in milliseconds.)"""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return  # as os.walk: a folder that cannot be listed is passed over
+    subfolders = []
+    for entry in entries:
+        if entry.is_symlink():
+            continue
+        if entry.is_dir():
+            if not entry.name.startswith("."):
+                subfolders.append(entry)
+        else:
+            yield entry.path, rel + entry.name
+    for entry in subfolders:
+        yield from _walk(entry.path, rel + entry.name + "/")
+
+
 def discover(paths: list[str], include, exclude, force_jsonl: bool) -> tuple[list[Input], list[str]]:
     """(inputs in a stable order, one error line per path that names nothing)."""
     inputs: list[Input] = []
@@ -64,15 +88,10 @@ def discover(paths: list[str], include, exclude, force_jsonl: bool) -> tuple[lis
             continue
         path = Path(raw)
         if path.is_dir():
-            for folder, dirs, files in os.walk(path):
-                # Hidden folders (.git, .venv) are not corpus; symlinked folders are not walked.
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(folder) / d).is_symlink())
-                for name in sorted(files):
-                    file = Path(folder) / name
-                    rel = PurePosixPath(file.relative_to(path).as_posix())
-                    if file.is_symlink() or not _matches(rel, include):
-                        continue
-                    add_file(file, rel)
+            for file, rel_text in _walk(str(path), ""):
+                rel = PurePosixPath(rel_text)
+                if _matches(rel, include):
+                    add_file(Path(file), rel)
         elif path.exists() or path.is_symlink():
             add_file(path, PurePosixPath(path.name))
         elif any(ch in raw for ch in "*?["):

@@ -81,3 +81,20 @@ def test_a_symlink_named_on_the_command_line_is_read(tmp_path):
     link = tmp_path / "link.txt"
     os.symlink(target, link)
     assert cli("check", link).returncode == 1
+
+
+def test_a_folder_is_walked_in_a_stable_order_without_hidden_folders(tmp_path):
+    from cleantext.discover import discover
+
+    tree = tmp_path / "tree"
+    for rel in ["b.txt", "a.txt", ".hidden-file.txt", "z/2.txt", "z/1.txt", "m/deep/x.txt", ".git/HEAD.txt",
+                "m/.venv/lib.txt", "m/y.txt"]:
+        (tree / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tree / rel).write_text("text\n", encoding="utf-8")
+    inputs, errors = discover([str(tree)], ["*.txt"], [], False)
+    assert errors == []
+    # a folder's own files first, then each subfolder's, names sorted; hidden files are corpus,
+    # hidden folders are not
+    assert [i.rel.as_posix() for i in inputs] == [
+        ".hidden-file.txt", "a.txt", "b.txt", "m/y.txt", "m/deep/x.txt", "z/1.txt", "z/2.txt"]
+    assert all(i.path == tree / i.rel for i in inputs)
