@@ -6,8 +6,10 @@ length, whether it ends like a sentence, and the share of its words that are the
 stopwords (prose is full of them; menus, headlines and link lists are not). Then, unlike
 jusText, which keeps every good paragraph wherever it stands, the article is taken to be one
 stretch of the page: the run of paragraphs where prose outweighs the rest most (a maximum-sum
-segment), plus the headline just above it. Outside it go menus, teasers, comments and footers,
-even those written in sentences. Both verdicts, the class and the place, are kept as evidence.
+segment), plus the headline just above it, plus other stretches that weigh half as much or are
+about the same story (their content words are the main block's). A list numbered 1, 2, 3...
+costs the article nothing. Outside go menus, teasers, comments and footers, even those written
+in sentences. Both verdicts, the class and the place, are kept as evidence.
 """
 from __future__ import annotations
 
@@ -31,6 +33,13 @@ PROSE = (GOOD, NEAR_GOOD, SHORT_PROSE)
 # Another stretch of prose is part of the article when it weighs at least this share of the
 # main block (1 or more: the main block alone).
 SECOND_BLOCK_SHARE = 0.5
+# A lighter stretch still belongs to the article when it is about the same story: at least
+# this share of the main block's weight, and this share of its content words found there (the
+# article resumed after a gallery or an ad; a teaser about another story shares far fewer).
+TOPIC_STRETCH_SHARE = 0.1
+TOPIC_STRETCH_OVERLAP = 0.3
+# Content words a stretch needs before its overlap says anything.
+TOPIC_MIN_WORDS = 5
 # How far a short line (a heading, a caption) may stand from prose and still belong to it.
 SHORT_REACH = 2
 # How many paragraphs above the article its headline may stand (date, byline and share row
@@ -92,25 +101,56 @@ def main_block(weights: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
-def blocks(weights: list[float], share: float) -> list[tuple[int, int]]:
+def blocks(weights: list[float], share: float, on_topic=None) -> list[tuple[int, int]]:
     """The main block, and any other stretch, left or right of the blocks found so far, whose
     sum is at least `share` of the main block's (an article in two parts around a gallery, a
-    page whose text stands in two columns), in order."""
+    page whose text stands in two columns), or at least TOPIC_STRETCH_SHARE of it and about the
+    same story (`on_topic(main, first, last)`: the share of the stretch's content words found
+    in the main block, at least TOPIC_STRETCH_OVERLAP), in order."""
     main = main_block(weights)
     if main is None:
         return []
     found, todo = [main], [(0, main[0]), (main[1] + 1, len(weights))]
-    target = sum(weights[main[0]:main[1] + 1]) * share
+    total = sum(weights[main[0]:main[1] + 1])
+    target = total * share
     while todo and share < 1:
         lo, hi = todo.pop()
         span = main_block(weights[lo:hi])
         if span is None:
             continue
         a, b = span[0] + lo, span[1] + lo
-        if sum(weights[a:b + 1]) >= target:
+        w = sum(weights[a:b + 1])
+        floor = target if on_topic is None else min(target, total * TOPIC_STRETCH_SHARE)
+        if w < floor:
+            continue  # the heaviest stretch left here is too light: so is every other
+        if w >= target or on_topic(main, a, b) >= TOPIC_STRETCH_OVERLAP:
             found.append((a, b))
-            todo += [(lo, a), (b + 1, hi)]
+        todo += [(lo, a), (b + 1, hi)]  # a lighter stretch beside it may be on the story
     return sorted(found)
+
+
+_NUMBERED = re.compile(r"(\d{1,3})[.)]\s+\S")
+# A run of at least this many items numbered 1, 2, 3... is a list of the article's own (steps,
+# a listicle's entries, its table of contents): it costs the article nothing.
+NUMBERED_RUN = 3
+
+
+def _numbered_runs(paras) -> list[int]:
+    """Indexes of the paragraphs in runs of items numbered in sequence, one after another."""
+    found, run, last = [], [], None
+    for i, p in enumerate(paras):
+        m = _NUMBERED.match(p.text)
+        n = int(m.group(1)) if m else None
+        if n is not None and last is not None and n == last + 1:
+            run.append(i)
+        else:
+            if len(run) >= NUMBERED_RUN:
+                found += run
+            run = [i] if n is not None else []
+        last = n
+    if len(run) >= NUMBERED_RUN:
+        found += run
+    return found
 
 
 def find_article(doc, remove) -> None:
@@ -121,7 +161,22 @@ def find_article(doc, remove) -> None:
         return
     stoplist = stopwords(doc.lang)
     classes = [classify(p, stoplist) for p in paras]
-    spans = blocks([_weight(p, c) for p, (c, _) in zip(paras, classes)], SECOND_BLOCK_SHARE)
+    weights = [_weight(p, c) for p, (c, _) in zip(paras, classes)]
+    for i in _numbered_runs(paras):
+        if classes[i][0] == SHORT and paras[i].final != NOISE:
+            weights[i] = 0.0
+    def content_words(first: int, last: int) -> set:
+        words: set = set()
+        for i in range(first, last + 1):
+            if classes[i][0] in PROSE and paras[i].final != NOISE:
+                words |= doc.topic.stems(paras[i])
+        return words
+
+    def on_topic(main: tuple[int, int], first: int, last: int) -> float:
+        words = content_words(first, last)
+        return len(words & content_words(*main)) / len(words) if len(words) >= TOPIC_MIN_WORDS else 0.0
+
+    spans = blocks(weights, SECOND_BLOCK_SHARE, on_topic)
     if not spans:
         return
     inside = {i for a, b in spans for i in range(a, b + 1)}

@@ -68,3 +68,57 @@ def test_a_corpus_of_dumps_can_say_so_in_its_settings(tmp_path):
     (tmp_path / ".cleantext.toml").write_text('page_dump = "yes"\n', encoding="utf-8")
     proc = cli("clean", "page.txt", "-o", "out", cwd=tmp_path)
     assert proc.returncode == 2 and "'page_dump' must be a true or false" in proc.stderr
+
+
+FLOOD = [
+    "The river burst its banks in Carlisle on Sunday night, and by the morning the water had reached the doors of more than two hundred homes along the old quay.",
+    "Council officers went from door to door before dawn, and the families who lived closest to the river were taken to the leisure centre, where beds had been set out in the sports hall.",
+    "The flood defences that were built after the floods of 2015 held for most of the night, but the water rose faster than the engineers had expected and found a way around the wall.",
+    "Residents said that the warning came late, and several of them told us that they had lost furniture, cars and, in one case, a shop that had only opened in the spring.",
+]
+FLOOD_LATER = ("By Monday evening the river had begun to fall, and the council said the families at the leisure "
+               "centre could go back to their homes on the quay once the engineers had checked the flood wall.")
+TEASER = ("The home side scored twice in the last ten minutes of the match and moved up to third place in the "
+          "league table, while their manager said that the players had finally shown what they could do.")
+
+
+def _dump(*parts) -> str:
+    return "\n".join(line for part in parts for line in part) + "\n"
+
+
+def test_a_later_stretch_about_the_same_story_joins_the_article(monkeypatch):
+    """The article resumes after a gallery: a stretch too light to count on its weight alone
+    (under half the main block's) is kept because it is about the same story; a teaser of
+    the same weight about another story is not."""
+    from cleantext import dump
+
+    gallery = [f"Picture {n} of 12" for n in range(1, 13)]
+    menu = ["Home", "News", "Sport", "Weather", "Business"]
+    page = _dump(menu, ["Carlisle homes evacuated as the river floods the quay"], FLOOD, gallery, [FLOOD_LATER],
+                 [f"Most watched {n}" for n in range(1, 13)], [TEASER], ["Contact us", "Terms of use"])
+    result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
+    assert all(p in result.text for p in FLOOD)
+    assert FLOOD_LATER in result.text
+    assert TEASER not in result.text
+    assert {r.text: r.rule_id for r in result.removals}[TEASER] == "heuristic.dump.outside-article"
+    # what keeps the later stretch is its topic: without that test it goes with the teaser
+    monkeypatch.setattr(dump, "TOPIC_STRETCH_OVERLAP", 2.0)
+    assert FLOOD_LATER not in cleantext.clean(page, page_dump=True, lang="en")
+
+
+def test_a_numbered_list_between_the_lead_and_the_body_costs_the_article_nothing(monkeypatch):
+    """A table of contents (or a listicle's entries) numbered 1, 2, 3... between the lead and
+    the body belongs to the article; short lines in general would split it."""
+    from cleantext import dump
+
+    contents = [f"{n}. {name}" for n, name in enumerate(
+        ["The warning", "The night", "The wall", "The morning", "The families", "The shops", "The cars",
+         "The council", "The engineers", "The insurers", "The river", "The rain", "The past", "The future",
+         "The questions", "The answers"], 1)]
+    page = _dump(["Home", "News"], FLOOD[:2], contents, FLOOD[2:], [FLOOD_LATER], ["Contact us"])
+    cleaned = cleantext.clean(page, page_dump=True, lang="en")
+    assert all(p in cleaned for p in FLOOD + [FLOOD_LATER])
+    assert "1. The warning" in cleaned and "16. The answers" in cleaned
+    # numbered in sequence is what keeps the entries: as plain short lines they would go
+    monkeypatch.setattr(dump, "NUMBERED_RUN", 100)
+    assert "1. The warning" not in cleantext.clean(page, page_dump=True, lang="en")
