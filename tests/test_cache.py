@@ -132,3 +132,15 @@ def test_old_entries_of_a_kind_are_pruned(cache_dir):
     assert len(kept) == cache.KEEP_PER_KIND
     assert kept[-1] == cache.cache_path("demo", str(cache.KEEP_PER_KIND + 1))
     assert len(list(cache_dir.glob("other-*"))) == 1
+
+
+def test_no_home_folder_means_no_cache(monkeypatch):
+    monkeypatch.delenv("CLEANTEXT_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(cache.Path, "home", staticmethod(no_home))
+    assert cache.cache_dir() is None
+    assert RuleBook.load().files == _parsed()
