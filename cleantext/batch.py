@@ -140,11 +140,16 @@ def clean_text_file(path: str, data: bytes | None = None, repeated=None, detail:
     return outcome if detail else outcome.slim()
 
 
+def output_needed(changed: bool, source: Path, target: Path) -> bool:
+    """An output is written unless it would be the input itself, unchanged."""
+    return changed or target.resolve() != source.resolve()
+
+
 def _write_output(outcome: TextOutcome, path: Path, target: Path) -> TextOutcome:
     """Write the cleaned text to `target` (unless it is the input itself, unchanged)."""
     written = TextOutcome(None, None, None, outcome.stats, changed=outcome.changed, written=True)
     try:
-        if outcome.changed or target.resolve() != path.resolve():
+        if output_needed(outcome.changed, path, target):
             write_atomic(target, outcome.cleaned, mode_from=path)
     except FileError as exc:
         written.error = str(exc)

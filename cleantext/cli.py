@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import report
-from .batch import Runner, Stats, TextOutcome, clean_html_file, clean_jsonl_chunk, clean_text, clean_text_file, jsonl_tasks
+from .batch import (Runner, Stats, TextOutcome, clean_html_file, clean_jsonl_chunk, clean_text, clean_text_file, jsonl_tasks,
+                    output_needed)
 from .config import CleanerConfig
 from .discover import Input, discover
 from .errors import CleantextError
@@ -277,7 +278,7 @@ def handle_text(run: Run, inp: Input, outcome: TextOutcome) -> None:
                     print(f"fixed {inp.name}")
         else:
             target = target_of(run, inp)
-            if outcome.changed or target.resolve() != inp.path.resolve():
+            if output_needed(outcome.changed, inp.path, target):
                 write_atomic(target, outcome.cleaned, mode_from=None if inp.html else inp.path)
         if run.mode == CLEAN and args.explain:
             print(f"== {inp.name}\n{outcome.result.explain()}")
