@@ -113,6 +113,7 @@ def blocks(weights: list[float], share: float, on_topic=None) -> list[tuple[int,
     found, todo = [main], [(0, main[0]), (main[1] + 1, len(weights))]
     total = sum(weights[main[0]:main[1] + 1])
     target = total * share
+    floor = target if on_topic is None else min(target, total * TOPIC_STRETCH_SHARE)
     while todo and share < 1:
         lo, hi = todo.pop()
         span = main_block(weights[lo:hi])
@@ -120,7 +121,6 @@ def blocks(weights: list[float], share: float, on_topic=None) -> list[tuple[int,
             continue
         a, b = span[0] + lo, span[1] + lo
         w = sum(weights[a:b + 1])
-        floor = target if on_topic is None else min(target, total * TOPIC_STRETCH_SHARE)
         if w < floor:
             continue  # the heaviest stretch left here is too light: so is every other
         if w >= target or on_topic(main, a, b) >= TOPIC_STRETCH_OVERLAP:
@@ -165,6 +165,7 @@ def find_article(doc, remove) -> None:
     for i in _numbered_runs(paras):
         if classes[i][0] == SHORT and paras[i].final != NOISE:
             weights[i] = 0.0
+
     def content_words(first: int, last: int) -> set:
         words: set = set()
         for i in range(first, last + 1):
@@ -172,9 +173,15 @@ def find_article(doc, remove) -> None:
                 words |= doc.topic.stems(paras[i])
         return words
 
+    main_words: dict = {}  # the main block's content words, gathered once
+
     def on_topic(main: tuple[int, int], first: int, last: int) -> float:
         words = content_words(first, last)
-        return len(words & content_words(*main)) / len(words) if len(words) >= TOPIC_MIN_WORDS else 0.0
+        if len(words) < TOPIC_MIN_WORDS:
+            return 0.0
+        if main not in main_words:
+            main_words[main] = content_words(*main)
+        return len(words & main_words[main]) / len(words)
 
     spans = blocks(weights, SECOND_BLOCK_SHARE, on_topic)
     if not spans:
