@@ -90,7 +90,7 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
     texts = [p.text for p in doc.paragraphs]
     whole = "\n".join(texts)
     wide = rules.document_wide(texts, whole)
-    needs_possible = rules.needs_possible_in(whole)
+    with_needed = rules.paragraphs_with_needed(texts, whole)
     marks = doc.marks
     longest_from = rules.longest_from
     for p in doc.paragraphs:
@@ -100,9 +100,10 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
             remove(p, rule_id, category, reason, [evidence])
             continue
         landed = wide.get(p.index, ()) if wide else ()
-        if not landed and p.words > longest_from(p.text):
+        has_needed = with_needed is None or p.index in with_needed
+        if not landed and p.words > longest_from(p.text, has_needed):
             continue  # most paragraphs: longer than any rule their opening allows
-        for rule in rules.matching(p.text, p.words, doc.deadline, landed, needs_possible):
+        for rule in rules.matching(p.text, p.words, doc.deadline, landed, has_needed):
             if rule.scope in ("head", "tail"):
                 p.candidates += (rule,)
                 continue

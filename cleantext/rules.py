@@ -40,6 +40,7 @@ import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import regex
@@ -361,7 +362,8 @@ class RuleSet:
     paragraph. The answer is cached per prefix, so a body paragraph costs one dictionary look-up
     instead of a regex per rule. (One alternation of all patterns was measured slower: the
     regex engine tries each alternative in turn.) A pattern that could open any paragraph
-    ("^\\S+ says:$") names in `needs` the words every match holds. Unanchored rules ("all
+    ("^\\S+ says:$") names in `needs` the words every match holds, and is tried only on the
+    paragraphs that one search of the whole document finds them in. Unanchored rules ("all
     rights reserved" anywhere in a line) search the whole document once instead, and are tried
     only on the paragraphs that search lands in."""
 
@@ -388,30 +390,36 @@ class RuleSet:
             for r, anchored in zip(self.rules, self._anchored) if not anchored and r.trusted
         )
 
-    def candidates(self, text: str, words: int = 0, needs_possible: bool = True) -> tuple[Rule, ...]:
+    def candidates(self, text: str, words: int = 0, has_needed: bool = True) -> tuple[Rule, ...]:
         """The rules, other than document-wide ones, that could match a paragraph beginning
-        like `text` (of `words` words), in order. Rules with `needs` are left out at once when
-        the paragraph is longer than any of them takes, or none of the words any of them needs
-        occurs in it (one search for all of them; none at all when `needs_possible` is False
-        because the whole document holds none, see needs_possible_in)."""
-        found, without_needs, longest = self._by_start(text[:PREFIX_CHARS])
-        if words > longest:
-            return ()  # a body paragraph: longer than any rule its opening allows takes
-        if found is without_needs:
-            return found
-        if not needs_possible or words > self._needy_max_words or not self._any_needed.search(text.casefold()):
-            return without_needs
-        return found
+        like `text` (of `words` words), in order. When the paragraph holds none of the words
+        any rule `needs` (`has_needed` False, see paragraphs_with_needed), those rules are left
+        out at once; and so is every rule when the paragraph is longer than any of the rest takes."""
+        found, without_needs, longest, longest_without = self._by_start(text[:PREFIX_CHARS])
+        if not has_needed:
+            found, longest = without_needs, longest_without
+        return () if words > longest else found
 
-    def longest_from(self, text: str) -> int:
+    def longest_from(self, text: str, has_needed: bool = True) -> int:
         """The most words a paragraph opening as `text` does may have and still match a rule
-        (-1: no rule can open it)."""
-        return self._by_start(text[:PREFIX_CHARS])[2]
+        (-1: no rule can open it); `has_needed` as in candidates."""
+        entry = self._by_start(text[:PREFIX_CHARS])
+        return entry[2] if has_needed else entry[3]
 
-    def needs_possible_in(self, whole: str) -> bool:
-        """Does the document (its paragraphs joined by line breaks) hold any word a rule
-        `needs`? Most hold none, and then no paragraph has to be searched for them one by one."""
-        return bool(self._needy_max_words) and self._any_needed.search(whole.casefold()) is not None
+    def paragraphs_with_needed(self, texts: list[str], whole: str | None = None) -> frozenset[int] | None:
+        """The paragraphs (indexes into `texts`) holding a word some rule `needs`, found by one
+        search of the whole document: most paragraphs hold none, and are then spared the rules
+        that need one. None when no rule has `needs` (every paragraph may then be tried as is)."""
+        if not self._needy_max_words:
+            return None
+        # Case folding keeps line breaks (and may change lengths, ß -> ss): paragraphs are
+        # located in the folded text itself.
+        folded = ("\n".join(texts) if whole is None else whole).casefold()
+        hits = [m.start() for m in self._any_needed.finditer(folded)]
+        if not hits:
+            return frozenset()
+        starts = list(accumulate((len(t) + 1 for t in folded.split("\n")[:-1]), initial=0))
+        return frozenset(bisect_right(starts, at) - 1 for at in hits)
 
     @cached_property
     def _needy_max_words(self) -> int:
@@ -422,7 +430,9 @@ class RuleSet:
         words = sorted({n for r in self.rules for n in r.needs}, key=lambda n: (-len(n), n))
         return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
-    def _by_start(self, key: str) -> tuple[tuple[Rule, ...], tuple[Rule, ...], int]:
+    def _by_start(self, key: str) -> tuple[tuple[Rule, ...], tuple[Rule, ...], int, int]:
+        """(the rules that could open a text beginning with `key`, those of them without
+        `needs`, the most words either may match)."""
         found = self._by_prefix.get(key)
         if found is None:
             if len(self._by_prefix) >= _PREFIX_CACHE_LIMIT:
@@ -438,8 +448,8 @@ class RuleSet:
             else:
                 rules = tuple(r for r, anchored in zip(self.rules, self._anchored) if anchored or not r.trusted)
             without = tuple(r for r in rules if not r.needs)
-            longest = max((r.max_words for r in rules), default=-1)
-            found = (rules, without if len(without) < len(rules) else rules, longest)
+            found = (rules, without if len(without) < len(rules) else rules,
+                     max((r.max_words for r in rules), default=-1), max((r.max_words for r in without), default=-1))
             self._by_prefix[key] = found
         return found
 
@@ -473,11 +483,11 @@ class RuleSet:
         return hits
 
     def matching(self, text: str, words: int, deadline=None, wide: list[Rule] | None = None,
-                 needs_possible: bool = True) -> list[Rule]:
+                 has_needed: bool = True) -> list[Rule]:
         """The rules that match the paragraph, in order; `wide` are the document-wide rules that
         landed in it (a list: most paragraphs have no candidate at all, and return here after one
         dictionary look-up)."""
-        candidates = self.candidates(text, words, needs_possible)
+        candidates = self.candidates(text, words, has_needed)
         if wide:
             candidates = sorted((*candidates, *wide), key=self._order)
         elif wide is None and self._document_wide:

@@ -144,3 +144,26 @@ def test_language_sample_shortcut_gives_what_sorting_gives(paragraphs):
     from cleantext.language import document_sample, sample_by_sorting
 
     assert document_sample(paragraphs) == sample_by_sorting(paragraphs)
+
+
+def test_paragraphs_with_needed_words_are_found_by_one_search_of_the_document():
+    """A rule with `needs` is tried only on the paragraphs one search finds its words in; the
+    search runs on the case-folded document, whose lengths may differ from the original's
+    ("STRASSE" for "Straße"), and must still land in the right paragraph."""
+    texts = LINES + ["Straße Straße Straße — jsmith SAYS:", "ß" * 40 + " x", "jsmith says:", "Newsletter"]
+    checked = 0
+    for lang in sorted(BOOK.languages):
+        rules = RuleSet(BOOK.rules_for(lang))
+        needed = {n for r in rules.rules for n in r.needs}
+        with_needed = rules.paragraphs_with_needed(texts)
+        if not needed:
+            assert with_needed is None
+            continue
+        hits = rules.document_wide(texts)
+        for i, text in enumerate(texts):
+            assert (i in with_needed) == any(n in text.casefold() for n in needed), (lang, text)
+            words = count_words(text)
+            expected = [r for r in rules.rules if r.matches(text, words)]
+            assert rules.matching(text, words, wide=hits.get(i, []), has_needed=i in with_needed) == expected, (lang, text)
+            checked += 1
+    assert checked > 1000
