@@ -144,3 +144,19 @@ def test_no_home_folder_means_no_cache(monkeypatch):
     monkeypatch.setattr(cache.Path, "home", staticmethod(no_home))
     assert cache.cache_dir() is None
     assert RuleBook.load().files == _parsed()
+
+
+def test_the_windowed_walk_scores_bit_for_bit_as_py3langid_walks(cache_dir):
+    """The mapped model walks its automaton by windows of `depth` bytes (langid_model): every
+    score must equal py3langid's, on text and on arbitrary bytes."""
+    import random
+
+    import numpy as np
+
+    ident = langid_model.load_identifier()
+    own = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    assert ident.walks.depth >= 4
+    rnd = random.Random(5)
+    noise = [bytes(rnd.randrange(256) for _ in range(rnd.randrange(0, 120))) for _ in range(300)]
+    for text in TEXTS + [t[:n] for t in TEXTS[:20] for n in (1, 3, 7)] + noise + ["", "\u00e9", "\u4e2d\u6587"]:
+        assert np.array_equal(ident._decide(text), own._decide(text)), text
