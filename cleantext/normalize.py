@@ -302,7 +302,8 @@ def apply_fixers(lines: list[str], fixers: list[Fixer], deadline=None) -> list[N
                 line = lines[i]
                 fixed = fix(line)
                 if fixed != line:
-                    examples.setdefault(fixer.name, _example(line, fixed))
+                    if fixer.name not in examples:  # the first change is the example shown
+                        examples[fixer.name] = _example(line, fixed)
                     lines[i] = fixed
                     changed_lines[fixer.name].add(i)
                     changed.add(i)
