@@ -73,8 +73,12 @@ def _parse(html: str | bytes):
 
 
 def _page_lang(tree) -> str | None:
-    for value in tree.xpath("/html/@lang | //html/@lang | //meta[@http-equiv='content-language']/@content")[:1]:
-        return str(value).strip().lower().replace("_", "-").split("-")[0] or None
+    """The first of <html lang> and <meta http-equiv="content-language"> in the page, as a code."""
+    # One pass over two tags in C (an XPath over the whole tree cost a tenth of the cleaning).
+    for el in tree.iter("html", "meta"):
+        value = el.get("lang") if el.tag == "html" else el.get("content") if el.get("http-equiv") == "content-language" else None
+        if value is not None:
+            return value.strip().lower().replace("_", "-").split("-")[0] or None
     return None
 
 

@@ -75,6 +75,20 @@ def test_lang_attribute_is_a_hint_for_short_text():
     assert result.lang == "pt"
 
 
+@pytest.mark.parametrize("head, expected", [
+    ('<html lang="pt-BR"><head><meta http-equiv="content-language" content="de"></head>', "pt"),
+    ('<html><head><meta http-equiv="content-language" content="de_AT"></head>', "de"),
+    ('<html lang=""><head><meta http-equiv="content-language" content="de"></head>', None),
+    ("<html><head><meta charset='utf-8'></head>", None),
+])
+def test_page_language_is_the_first_lang_attribute_or_content_language(head, expected):
+    from trafilatura import load_html
+
+    from cleantext.html import _page_lang
+
+    assert _page_lang(load_html(head + "<body><p>Texto do artigo.</p></body></html>")) == expected
+
+
 # ------------------------------------------------------------------ command line
 
 import json  # noqa: E402
