@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate
 
 import regex
 
@@ -95,37 +93,56 @@ def ends_like_sentence(text: str) -> bool:
         text = stripped
 
 
-def count_words(text: str, punctuation_tokens: int | None = None) -> int:
-    """Words of a paragraph; `punctuation_tokens`, when known (see _punctuation_tokens), saves
-    counting them again."""
+def count_words(text: str) -> int:
+    """Words of a paragraph: in CJK, one per two characters; elsewhere whitespace-separated
+    tokens, less those made of punctuation alone ("—", "|"). (build_paragraphs counts a whole
+    text's lines at once, by word_counts.)"""
     if not text.isascii() and _HAS_CJK.search(text):
         return len(_WORD.findall(text))
-    # Whitespace-separated tokens, less those made of punctuation alone ("—", "|").
-    if punctuation_tokens is None:
-        punctuation_tokens = len(_PUNCT_TOKEN.findall(f" {text} "))
-    return len(text.split()) - punctuation_tokens
+    return len(text.split()) - len(_PUNCT_TOKEN.findall(f" {text} "))
 
 
-def _punctuation_tokens(lines: list[str]) -> dict[int, int]:
-    """Per line, its tokens of punctuation alone: one scan of the whole text, since they are
-    rare (a line break is whitespace, so no token runs over two lines)."""
-    joined = "\n" + "\n".join(lines) + "\n"
-    hits = [m.start() for m in _PUNCT_TOKEN.finditer(joined)]
-    if not hits:
-        return {}
-    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=1))
-    per_line: dict[int, int] = {}
-    for at in hits:
-        n = bisect_right(starts, at + 1) - 1
-        per_line[n] = per_line.get(n, 0) + 1
-    return per_line
+_CHAR_KINDS = None  # per BMP code point: 0 white space (str.isspace), 1 word (\w), 2 other
+
+
+def _char_kinds():
+    global _CHAR_KINDS
+    if _CHAR_KINDS is None:
+        import numpy as np
+
+        _CHAR_KINDS = np.array([_kind(chr(c)) for c in range(0x10000)], np.uint8)
+    return _CHAR_KINDS
+
+
+def _kind(ch: str) -> int:
+    return 0 if ch.isspace() else 1 if ch.isalnum() or ch == "_" else 2
+
+
+def word_counts(lines: list[str]) -> list[int]:
+    """Per line, its whitespace-separated tokens that hold a word character (so not "—" or
+    "|"), as count_words counts them outside CJK: one vectorized pass over the whole text (a
+    split and a regex per line cost a tenth of the cleaning time)."""
+    import numpy as np
+
+    text = "\n".join(lines)
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    astral = np.flatnonzero(points > 0xFFFF)
+    kinds = _char_kinds()[np.minimum(points, 0xFFFF)]
+    for at in astral.tolist():  # emoji, rare CJK: looked up one by one
+        kinds[at] = _kind(text[at])
+    space = kinds == 0
+    token_starts = np.flatnonzero(~space & np.concatenate(([True], space[:-1])))
+    if not len(token_starts):
+        return [0] * len(lines)
+    has_word = np.maximum.reduceat(kinds == 1, token_starts)
+    line_of = np.searchsorted(np.flatnonzero(points == 10), token_starts[has_word])
+    return np.bincount(line_of, minlength=len(lines)).tolist()
 
 
 def build_paragraphs(lines: list[str]) -> list[Paragraph]:
     """The paragraphs of the text's lines, each measured alone; words as count_words counts them."""
     paragraphs, blank = [], 0
-    punctuation = _punctuation_tokens(lines)
-    get_punctuation = punctuation.get
+    counts = word_counts(lines)
     for i, line in enumerate(lines):
         if not line.strip():
             blank += 1
@@ -133,7 +150,7 @@ def build_paragraphs(lines: list[str]) -> list[Paragraph]:
         # count_words and ends_like_sentence, with their common cases inline (this loop runs
         # for every line of every document)
         if line.isascii() or not _HAS_CJK.search(line):
-            words = len(line.split()) - get_punctuation(i, 0)
+            words = counts[i]
         else:
             words = len(_WORD.findall(line))
         last = line[-1]

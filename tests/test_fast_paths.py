@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from cleantext import Cleaner
 from cleantext.normalize import _NEWLINE, apply_fixers, encoding_fixers, looks_bad, split_lines
-from cleantext.paragraphs import build_paragraphs, count_words, ends_like_sentence
+from cleantext.paragraphs import build_paragraphs, count_words, ends_like_sentence, word_counts
 from cleantext.rules import RuleBook, RuleSet, is_anchored
 
 BOOK = RuleBook.load()
@@ -130,12 +130,18 @@ def test_document_wide_search_lands_in_every_paragraph_its_rule_matches():
             assert rules.matching(text, words, wide=hits.get(i, [])) == expected, (lang, text)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(alphabet="ab —|-.,\t\u4e2d\u00e9", max_size=12), max_size=8))
+# Spaces of every kind (no-break, line separator, the information separators str.split takes),
+# word characters from the astral planes (mathematical letters) and not (emoji), a lone surrogate.
+_TRICKY = "ab _7 —|-.,\t\u4e2d\u00e9\u00a0\u2028\x1c\U0001d400\U0001f600\ud800"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_TRICKY, max_size=12), max_size=8))
 def test_paragraph_word_counts_from_one_scan_equal_count_words(lines):
-    """build_paragraphs counts punctuation-only tokens in one scan of the whole text."""
+    """build_paragraphs counts every line's words in one vectorized pass (word_counts)."""
     for p in build_paragraphs(lines):
         assert p.words == count_words(p.text), p.text
+    assert word_counts(lines) == [sum(1 for w in t.split() if any(c.isalnum() or c == "_" for c in w)) for t in lines]
 
 
 @settings(max_examples=200, deadline=None)
