@@ -106,6 +106,13 @@ def ensure_worker(config: CleanerConfig) -> None:
         _init_worker(config)
 
 
+def _start_worker(config: CleanerConfig) -> None:
+    from . import language
+
+    ensure_worker(config)
+    language.detector_languages()  # the model, before the first task
+
+
 def _cleaner() -> Cleaner:
     if _CLEANER is None:
         raise RuntimeError("worker used before _init_worker")
@@ -258,19 +265,25 @@ class Runner:
         self._pool = None
         _init_worker(config)  # the parent cleans too: for stdin, and when jobs == 1
 
+    def start(self) -> None:
+        """Start the workers now (they load the language model while this process lists the
+        files) rather than on the first task."""
+        if self.jobs > 1 and self._pool is None:
+            # Forked workers inherit this process's Cleaner (ensure_worker keeps it).
+            self._pool = multiprocessing.get_context().Pool(self.jobs, initializer=_start_worker, initargs=(self.config,))
+
+    def run_here(self) -> None:
+        """Do the work in this process: for a run too small to share."""
+        self.close()
+        self.jobs = 1
+
     def map(self, fn, tasks):
         """fn over tasks, in order. At most a few tasks per worker are in flight, so a corpus
         of any size streams through in bounded memory (Pool.imap would read all tasks ahead)."""
         if self.jobs == 1:
             yield from map(fn, tasks)
             return
-        if self._pool is None:
-            # Where workers are forked, they inherit this process's Cleaner and language model
-            # (ensure_worker keeps them): loaded once, not once per worker.
-            from . import language
-
-            language.detector_languages()
-            self._pool = multiprocessing.get_context().Pool(self.jobs, initializer=ensure_worker, initargs=(self.config,))
+        self.start()
         pending: deque = deque()
         for task in tasks:
             pending.append(self._pool.apply_async(fn, (task,)))

@@ -120,6 +120,14 @@ def run_batch(args, mode: str) -> int:
         return 2
     config, settings = make_config(args)
     run = Run(args, mode, config, args.text_field or settings.text_field)
+    learn = args.learn_repeats or settings.learn_repeats
+    min_docs = args.repeat_min_docs if args.repeat_min_docs is not None else settings.repeat_min_docs
+    if learn and min_docs < 2:
+        run.error("--repeat-min-docs must be at least 2")
+        return 2
+    runner = make_runner(config, args)  # builds a Cleaner: bad rule files or languages fail here
+    if any(os.path.isdir(p) or p.lower().endswith(".jsonl") for p in args.paths) or len(args.paths) > FILES_PER_TASK:
+        runner.start()  # a corpus: the workers get ready while its files are listed
     inputs, missing = discover(args.paths, args.include or settings.include, args.exclude or settings.exclude, args.jsonl)
     for message in missing:
         run.error(message)
@@ -131,14 +139,11 @@ def run_batch(args, mode: str) -> int:
                 run.error(f"{inp.name}: {mode} works on text files; use `cleantext clean` to extract a page's text")
         inputs = [inp for inp in inputs if not inp.html]
     if mode == CLEAN and args.output and not _unique_targets(run, inputs):
+        runner.terminate()
         return 2
-
-    runner = make_runner(config, args)  # builds a Cleaner: bad rule files or languages fail here
-    if args.learn_repeats or settings.learn_repeats:
-        min_docs = args.repeat_min_docs if args.repeat_min_docs is not None else settings.repeat_min_docs
-        if min_docs < 2:
-            run.error("--repeat-min-docs must be at least 2")
-            return 2
+    if len(inputs) <= FILES_PER_TASK and not any(inp.jsonl or inp.path is None for inp in inputs):
+        runner.run_here()  # one task's worth of files (a pre-commit hook's): no worker to wait for
+    if learn:
         run.repeats = count_repeats(inputs, run.text_field).repeated(min_docs)
     progress = report.Progress(len(inputs), not args.quiet)
     start = time.perf_counter()
@@ -243,11 +248,11 @@ def run_bytes(outcome: TextOutcome) -> int:
 
 def _unique_targets(run: Run, inputs: list[Input]) -> bool:
     seen: dict = {}
-    out_dir = run.args.output.resolve()  # once: resolving every target would stat each of its folders
+    out_dir = str(run.args.output.resolve())  # once: resolving every target would stat each of its folders
     for inp in inputs:
         if inp.path is None:
             continue
-        target = Path(os.path.normpath(out_dir / inp.out_rel))
+        target = os.path.normpath(os.path.join(out_dir, str(inp.out_rel)))
         if target in seen:
             run.error(f"{inp.name} and {seen[target]} would both be written to {target}; clean them into separate folders")
             return False

@@ -106,6 +106,12 @@ class DaskRunner:
         while pending:
             yield pending.popleft().result()
 
+    def start(self) -> None:
+        """Nothing to start: the cluster's workers are up (Runner's interface)."""
+
+    def run_here(self) -> None:
+        """A small run still goes to the cluster the user named (Runner's interface)."""
+
     def close(self) -> None:
         self.client.close()
 

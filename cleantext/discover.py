@@ -5,7 +5,8 @@ from __future__ import annotations
 import glob
 import os
 from dataclasses import dataclass
-from fnmatch import fnmatch
+import fnmatch
+import re
 from pathlib import Path, PurePosixPath
 
 STDIN = "-"
@@ -41,9 +42,18 @@ class Input:
         return self.rel
 
 
-def _matches(rel: PurePosixPath, patterns) -> bool:
-    text = rel.as_posix()
-    return any(fnmatch(text, p) or fnmatch(rel.name, p) for p in patterns)
+def _matcher(patterns):
+    """A test of a relative path (with /) against glob patterns, each tried on the whole path
+    and on the file name, as fnmatch does: the patterns compiled into one regex."""
+    if not patterns:
+        return lambda rel: False
+    match = re.compile("|".join(f"(?:{fnmatch.translate(os.path.normcase(p))})" for p in patterns)).match
+
+    def matches(rel: str) -> bool:
+        rel = os.path.normcase(rel)
+        return match(rel) is not None or match(rel.rpartition("/")[2]) is not None
+
+    return matches
 
 
 def _walk(folder: str, rel: str):
@@ -78,8 +88,10 @@ def discover(paths: list[str], include, exclude, force_jsonl: bool) -> tuple[lis
     def is_jsonl(p: Path) -> bool:
         return force_jsonl or p.suffix.lower() == ".jsonl"
 
+    included, excluded = _matcher(include), _matcher(exclude)
+
     def add_file(path: Path, rel: PurePosixPath) -> None:
-        if not _matches(rel, exclude):
+        if not excluded(rel.as_posix()):
             inputs.append(Input(path, rel, is_jsonl(path), not force_jsonl and is_html(path)))
 
     for raw in paths:
@@ -89,9 +101,8 @@ def discover(paths: list[str], include, exclude, force_jsonl: bool) -> tuple[lis
         path = Path(raw)
         if path.is_dir():
             for file, rel_text in _walk(str(path), ""):
-                rel = PurePosixPath(rel_text)
-                if _matches(rel, include):
-                    add_file(Path(file), rel)
+                if included(rel_text):
+                    add_file(Path(file), PurePosixPath(rel_text))
         elif path.exists() or path.is_symlink():
             add_file(path, PurePosixPath(path.name))
         elif any(ch in raw for ch in "*?["):

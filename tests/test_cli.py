@@ -154,6 +154,44 @@ def test_jobs_2_output_is_byte_identical_to_jobs_1(corpus, tmp_path):
     assert check_one.stdout == check_two.stdout and check_one.returncode == check_two.returncode == 1
 
 
+def test_a_folder_of_many_text_files_is_shared_by_the_workers_byte_identically(tmp_path):
+    from cleantext.cli import FILES_PER_TASK
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(FILES_PER_TASK + 9):  # more than one task's worth: the workers share them
+        (folder / f"{i:03d}.txt").write_text(SEEDS[i % len(SEEDS)].read_text(encoding="utf-8"), encoding="utf-8")
+    one = cli("clean", folder, "-o", tmp_path / "one", "--jobs", "1", "-q")
+    two = cli("clean", folder, "-o", tmp_path / "two", "--jobs", "2", "-q")
+    assert one.returncode == two.returncode == 0, one.stderr + two.stderr
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+    assert len(snapshot(tmp_path / "two")) == FILES_PER_TASK + 9
+
+
+def test_a_few_files_are_cleaned_without_starting_workers(tmp_path, monkeypatch):
+    """A pre-commit hook passes a handful of files: forking workers would only add start-up."""
+    import multiprocessing
+
+    from cleantext import batch
+
+    pools = []
+    context = multiprocessing.get_context()
+
+    class Counting:
+        def Pool(self, *args, **kwargs):  # noqa: N802 - multiprocessing's name
+            pools.append(args)
+            return context.Pool(*args, **kwargs)
+
+    monkeypatch.setattr(batch.multiprocessing, "get_context", Counting)
+    assert main(["check", *map(str, SEEDS), "--jobs", "2", "-q"]) == 1
+    assert main(["clean", *map(str, SEEDS), "-o", str(tmp_path / "out"), "--jobs", "2", "-q"]) == 0
+    assert pools == []
+    assert len(list((tmp_path / "out").iterdir())) == len(SEEDS)
+    # A folder may hold any number: its workers start while it is listed.
+    assert main(["clean", str(tmp_path / "out"), "-o", str(tmp_path / "again"), "--jobs", "2", "-q"]) == 0
+    assert len(pools) == 1
+
+
 # ------------------------------------------------------------------ check and fix
 
 
