@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from cleantext import Cleaner
 from cleantext.normalize import _NEWLINE, apply_fixers, encoding_fixers, looks_bad, split_lines
-from cleantext.paragraphs import build_paragraphs, count_words, ends_like_sentence, word_counts
+from cleantext.paragraphs import build_paragraphs, count_words, ends_like_sentence, measure_lines
 from cleantext.rules import RuleBook, RuleSet, is_anchored
 
 BOOK = RuleBook.load()
@@ -132,16 +132,18 @@ def test_document_wide_search_lands_in_every_paragraph_its_rule_matches():
 
 # Spaces of every kind (no-break, line separator, the information separators str.split takes),
 # word characters from the astral planes (mathematical letters) and not (emoji), a lone surrogate.
-_TRICKY = "ab _7 —|-.,\t\u4e2d\u00e9\u00a0\u2028\x1c\U0001d400\U0001f600\ud800"
+_TRICKY = "ab _7 —|-.,\t\u4e2d\u00e9\u00a0\u2028\x1c\U0001d400\U0001f600\ud800\u30a2\u2f00\U00020000"
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=_TRICKY, max_size=12), max_size=8))
 def test_paragraph_word_counts_from_one_scan_equal_count_words(lines):
-    """build_paragraphs counts every line's words in one vectorized pass (word_counts)."""
+    """build_paragraphs counts every line's words in one vectorized pass (measure_lines)."""
     for p in build_paragraphs(lines):
         assert p.words == count_words(p.text), p.text
-    assert word_counts(lines) == [sum(1 for w in t.split() if any(c.isalnum() or c == "_" for c in w)) for t in lines]
+    counts, cjk = measure_lines(lines)
+    assert counts == [sum(1 for w in t.split() if any(c.isalnum() or c == "_" for c in w)) for t in lines]
+    assert cjk == [bool(regex.search(r"[\p{Han}\p{Hiragana}\p{Katakana}]", t)) for t in lines]
 
 
 @settings(max_examples=200, deadline=None)
