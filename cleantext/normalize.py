@@ -115,11 +115,14 @@ def _scan(text: str, surrogate_is_bad: bool) -> bool:
     """ftfy's is_bad(text) (or a lone surrogate, if asked), at the cost of one character-class
     scan for most text: its badness regex only runs in a few characters' window around each
     gate (no ftfy pattern is longer than 7 characters or has more than 3 before its gate)."""
+    gate, quotes = _gate()
+    return _bad_at(text, (m.start() for m in gate.finditer(text)), surrogate_is_bad, quotes)
+
+
+def _bad_at(text: str, gates, surrogate_is_bad: bool, quotes) -> bool:
     from ftfy.badness import BADNESS_RE
 
-    gate, quotes = _gate()
-    for m in gate.finditer(text):
-        g = m.start()
+    for g in gates:
         ch = text[g]
         if "\ud800" <= ch <= "\udfff":
             if surrogate_is_bad:
@@ -147,6 +150,77 @@ def needs_encoding_fix(text: str) -> bool:
     return _scan(text, True)
 
 
+# --------------------------------------------------------------------------- document gates
+#
+# The fixers' gates look at the whole text before any line is touched. Three of them look for
+# characters of a class (other white space, invisible characters, mojibake's gate characters):
+# one vectorized pass classes every character for all three at once (three regex scans cost
+# twice as much). The classes are read from the very regexes the line-by-line fixers use.
+
+_SPACE_BIT, _INVISIBLE_BIT, _RARE_BIT, _QUOTE_BIT = 1, 2, 4, 8
+_FLAGS = None
+_LAST_PROFILE: tuple = (None, None)
+
+
+@dataclass(frozen=True)
+class _Profile:
+    other_space: bool
+    invisible: bool
+    gates: list  # where mojibake could be: rare characters, surrogates, quotes beside non-ASCII
+
+
+def _char_flags():
+    global _FLAGS
+    if _FLAGS is None:
+        import numpy as np
+
+        gate, quotes = _gate()
+        every = "".join(map(chr, range(0x10000)))
+        flags = np.zeros(0x10000, np.uint8)
+        classes = ((_SPACE_BIT, _OTHER_SPACE), (_INVISIBLE_BIT, _ANY_INVISIBLE), (_RARE_BIT, gate))
+        for bit, pattern in classes:
+            for m in pattern.finditer(every):
+                flags[m.start()] |= bit
+        for q in quotes:  # a quote is a gate only beside a non-ASCII character
+            flags[ord(q)] = (int(flags[ord(q)]) & ~_RARE_BIT) | _QUOTE_BIT
+        _FLAGS = flags
+    return _FLAGS
+
+
+def _profile(text: str) -> _Profile:
+    """The text's character classes, once per text: the gates of one round share them."""
+    global _LAST_PROFILE
+    last_text, last = _LAST_PROFILE  # one read: another thread may replace it meanwhile
+    if last_text is text:
+        return last
+    import numpy as np
+
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    flags = _char_flags()[np.minimum(points, 0xFFFF)]
+    if len(points) and points.max() > 0xFFFF:
+        flags[points > 0xFFFF] = 0  # no class holds a character beyond the BMP
+    if not flags.any():
+        profile = _Profile(False, False, [])
+    else:
+        beside = np.zeros(len(points), bool)
+        wide = points > 127
+        beside[1:] |= wide[:-1]
+        beside[:-1] |= wide[1:]
+        gates = np.flatnonzero(((flags & _RARE_BIT) > 0) | (((flags & _QUOTE_BIT) > 0) & beside)).tolist()
+        profile = _Profile(bool((flags & _SPACE_BIT).any()), bool((flags & _INVISIBLE_BIT).any()), gates)
+    _LAST_PROFILE = (text, profile)
+    return profile
+
+
+def text_needs_encoding_fix(text: str) -> bool:
+    """needs_encoding_fix, for a whole text (the fixer's gate)."""
+    if "\x1b" in text or ("&" in text and _ENTITY.search(text)):
+        return True
+    if text.isascii():
+        return False
+    return _bad_at(text, _profile(text).gates, True, _gate()[1])
+
+
 def fix_encoding(line: str) -> str:
     global _FTFY_CONFIG
     if not needs_encoding_fix(line):
@@ -169,7 +243,7 @@ _ANY_INVISIBLE = re.compile(r"[\u200b\ufeff\u2060\u180e\u00ad\ufffc\x00-\x08\x0b
 
 
 def has_invisible(text: str) -> bool:
-    return _ANY_INVISIBLE.search(text) is not None
+    return _profile(text).invisible
 
 
 def remove_invisible(line: str) -> str:
@@ -203,7 +277,7 @@ def has_odd_whitespace(text: str) -> bool:
     """Could a line hold a space run, a tab, or white space at either end? (Substring tests
     for the plain space; any other white space character sends the text line by line.)"""
     return ("  " in text or "\n " in text or " \n" in text or text[:1] == " " or text[-1:] == " "
-            or _OTHER_SPACE.search(text) is not None)
+            or _profile(text).other_space)
 
 
 def fix_whitespace(line: str) -> str:
@@ -260,7 +334,7 @@ def encoding_fixers(config: CleanerConfig) -> list[Fixer]:
     """The language-independent fixers, in the order they run."""
     fixers = []
     if config.fix_encoding:
-        fixers.append(Fixer("fix-encoding", fix_encoding, "mojibake, HTML entities and terminal escapes repaired (ftfy)", needs_encoding_fix))
+        fixers.append(Fixer("fix-encoding", fix_encoding, "mojibake, HTML entities and terminal escapes repaired (ftfy)", text_needs_encoding_fix))
     if config.remove_invisible:
         fixers.append(Fixer("remove-invisible", remove_invisible, "zero-width, soft-hyphen and control characters removed", has_invisible))
     if config.unicode_form:

@@ -75,6 +75,40 @@ def test_mojibake_gate_agrees_with_ftfy_on_any_text(text):
     assert looks_bad(text) == is_bad(text)
 
 
+def _document_gates_agree_with_the_line_regexes(text):
+    import re
+
+    from cleantext import normalize
+
+    assert normalize.text_needs_encoding_fix(text) == normalize.needs_encoding_fix(text), text
+    assert normalize.has_invisible(text) == bool(normalize._ANY_INVISIBLE.search(text)), text
+    odd = ("  " in text or "\n " in text or " \n" in text or text[:1] == " " or text[-1:] == " "
+           or re.search(normalize._OTHER_SPACE, text) is not None)
+    assert normalize.has_odd_whitespace(text) == odd, text
+
+
+def test_document_gates_from_one_vectorized_scan_agree_with_the_regexes():
+    """The fixers' document gates class every character in one NumPy pass; they must say what
+    the regexes the fixers use line by line say, on clean text, mojibake and odd characters."""
+    texts = LINES + list(_mojibake()) + ["a\u00a0b", "x\u200by", "\ud800 lone", "\U0001f600 “x”", "«\U0001d400»", "tab\there"]
+    for text in texts + ["\n".join(texts[i: i + 7]) for i in range(0, len(texts), 7)]:
+        _document_gates_agree_with_the_line_regexes(text)
+    # A quote is a gate only beside a non-ASCII character, on either side.
+    from ftfy.badness import MOJIBAKE_CATEGORIES
+
+    chars = sorted(set("".join(MOJIBAKE_CATEGORIES.values())) | set("aZ ,.\n"))
+    for q in MOJIBAKE_CATEGORIES["start_punctuation"] + MOJIBAKE_CATEGORIES["end_punctuation"]:
+        for c in chars:
+            for text in (q + c, c + q, f"x{q}{c}y", f"x{c}{q}y"):
+                _document_gates_agree_with_the_line_regexes(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF) | st.sampled_from("\U0001f600\ud800\x1b&;#"), max_size=40))
+def test_document_gates_agree_with_the_regexes_on_any_text(text):
+    _document_gates_agree_with_the_line_regexes(text)
+
+
 def _fix_line_by_line(lines, fixers):
     out = list(lines)
     for _ in range(3):
