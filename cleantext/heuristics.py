@@ -118,9 +118,10 @@ def walk_back_embeds(doc: Document) -> None:
     """A social embed closes with a signature line (rule with block = "embed-before"); its text
     stands in the paragraphs just before, often in another language, often set apart by extra
     blank lines. Walk back over them."""
-    usual = doc.usual_gap()
     paras = doc.paragraphs
-    for s in [p.index for p in paras if p.rule is not None and p.rule.block == "embed-before"]:
+    signatures = [p.index for p in paras if p.rule is not None and p.rule.block == "embed-before"]
+    usual = doc.usual_gap() if signatures else 0
+    for s in signatures:
         j = s - 1
         while j >= 0 and s - j <= EMBED_MAX_PARTS:
             p, after = paras[j], paras[j + 1]

@@ -82,3 +82,16 @@ def test_config_rejects_bad_values():
 def test_all_errors_share_one_base_class():
     for exc in (cleantext.ConfigError, cleantext.InputTypeError, cleantext.RuleFileError, cleantext.UnknownLanguageError):
         assert issubclass(exc, cleantext.CleantextError)
+
+
+def test_text_with_too_few_letters_is_not_identified():
+    """Fewer than MIN_LETTERS letters in the first 400 characters say too little to ask."""
+    from cleantext import language
+
+    enough = "Die Regierung hat heute entschieden"  # 31 letters
+    assert language.identify(enough)[0] == "de"
+    few = "Die 12 Tage – 3 / 4 — ok"  # 12 letters among digits and dashes
+    assert language.identify(few) == (None, 0.0)
+    assert language.identify("1234 " * 100 + enough) == (None, 0.0)  # its letters beyond the first 400
+    assert language.identify("a" * (language.MIN_LETTERS - 1) + " 1") == (None, 0.0)
+    assert language.identify("ab" * language.MIN_LETTERS)[0] is not None
