@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import regex
+
 from . import language
 from .config import CleanerConfig
 from .deadline import NO_DEADLINE, Deadline
@@ -160,7 +162,7 @@ def walk_teasers(doc: Document) -> None:
     for h in [p.index for p in paras if p.rule is not None and p.rule.block == "teasers-after"]:
         header, topic = paras[h], doc.topic
         above_article = not any(q.initial == BODY and q.final != NOISE for q in paras[:h])
-        headlines, last = (1 if above_article else 0), None
+        headlines, last, taken = (1 if above_article else 0), None, []
         for p in paras[h + 1 :]:
             if p.final == NOISE:
                 last = None
@@ -190,6 +192,60 @@ def walk_teasers(doc: Document) -> None:
                 break
             remove(p, "heuristic.related.teaser", header.category, f"teaser {kind} of the box headed on line {header.line + 1}", evidence)
             last = p if kind == "headline" else None
+            taken.append(p)
+        if not above_article:
+            _repeat_dated_items(doc, header, taken)
+
+
+# A date line under a teaser headline: a short line holding a year or a numeric date, and
+# nothing but letters, digits and light punctuation ("Jueves 21 abril, 2022", "12.03.2024").
+_DATE_LINE = regex.compile(
+    r"^(?=.{4,40}$)(?=.*(?<!\d)(?:1[89]|20)\d\d(?!\d)|.*(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?!\d))[\p{L}\p{N} ,./:|–-]+$"
+)
+
+
+def _dated(p: Paragraph) -> bool:
+    return not p.sentence_end and _DATE_LINE.match(p.text) is not None
+
+
+def _headline_like(p: Paragraph) -> bool:
+    return not p.sentence_end and 0 < p.words <= TEASER_HEADLINE_MAX_WORDS and not _dated(p)
+
+
+def _repeat_dated_items(doc: Document, header: Paragraph, taken: list[Paragraph]) -> None:
+    """A box whose first item is a headline with a date under it (and a summary) lists every
+    item so: the walk, which stops at a teaser on the article's own topic (as related stories
+    are), goes on over the items that repeat that shape. A dated headline is a listing's mark,
+    not prose's."""
+    if len(taken) < 2 or not _headline_like(taken[0]) or not _dated(taken[1]) or taken[1].index != taken[0].index + 1:
+        return
+    paras = doc.paragraphs
+    ours = {p.index for p in taken}
+
+    def open_(i: int) -> bool:  # still kept, or taken by the walk as a teaser of this box
+        return i in ours or paras[i].final not in (NOISE, TITLE)
+
+    def headline_at(i: int) -> bool:
+        return i + 1 < len(paras) and _headline_like(paras[i]) and open_(i) and _dated(paras[i + 1])
+
+    def summary_at(i: int) -> bool:  # whatever it looks like: its place says what it is
+        p = paras[i]
+        return open_(i) and p.words <= TEASER_SUMMARY_MAX_WORDS and not _dated(p)
+
+    # The first item's shape: a summary under its date when the next item follows it.
+    i = taken[1].index + 1
+    summary = i + 1 < len(paras) and summary_at(i) and headline_at(i + 1)
+    kinds = ("headline", "date", "summary") if summary else ("headline", "date")
+    todo = [(paras[i], "summary")] if summary else []
+    i += 1 if summary else 0
+    while headline_at(i) and (not summary or (i + 2 < len(paras) and summary_at(i + 2))):
+        todo += zip(paras[i: i + len(kinds)], kinds)
+        i += len(kinds)
+    evidence = [f"follows the {header.decided_by} header on line {header.line + 1}",
+                f"an item shaped as the box's first (a headline, a date under it{', a summary' if summary else ''})"]
+    for p, kind in todo:
+        if p.final != NOISE:
+            remove(p, "heuristic.related.teaser", header.category, f"teaser {kind} of the box headed on line {header.line + 1}", evidence)
 
 
 # --------------------------------------------------------------------------- edges

@@ -157,3 +157,38 @@ def test_paragraphs_repeated_on_purpose_are_kept():
     result = explain(paras)
     assert not result.removals
     assert result.text.count(BODY_PT[0]) == 2
+
+
+def test_a_box_of_dated_teasers_is_taken_whole_even_on_the_articles_topic():
+    """Related stories share the article's topic, which stops the walk; but a box whose first
+    item is a headline with a date under it lists every item so, and the walk goes on over
+    the items of that shape."""
+    items = [
+        "Orçamento: oposição pede debate sobre a dívida pública",
+        "12 de março de 2024",
+        "Os deputados da oposição querem ouvir o ministro das Finanças sobre a dívida pública do país.",
+        "Parlamento marca votação final do orçamento do governo",
+        "3 de março de 2024",
+        "O parlamento marcou a votação final do orçamento para o fim do mês, depois do debate na especialidade.",
+        "Ministro das Finanças defende orçamento no parlamento",
+        "28.02.2024",
+        "O ministro das Finanças defendeu no parlamento que o orçamento protege os salários do país.",
+    ]
+    paras = BODY_PT + ["Leia também"] + items
+    result = explain(paras, strict=True)  # more box than article here: past the body-loss guard
+    gone = removed(result)
+    assert set(gone) == {"Leia também", *items}
+    assert any("shaped as the box's first" in e for e in gone[items[3]].evidence)
+    for p in BODY_PT:
+        assert p in result.text
+
+
+def test_dated_lines_after_a_box_do_not_take_the_article_that_resumes():
+    """Only items of the first one's shape go: the article's next paragraph, longer than a
+    headline and without a date under it, stops the walk."""
+    items = ["Orçamento: oposição pede debate sobre a dívida pública", "12 de março de 2024"]
+    paras = BODY_PT[:2] + ["Leia também"] + items + BODY_PT[2:] + ["Lisboa, 2024"]
+    result = explain(paras)
+    assert set(removed(result)) <= {"Leia também", *items, "Lisboa, 2024"}
+    for p in BODY_PT:
+        assert p in result.text
