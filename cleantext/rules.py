@@ -474,12 +474,11 @@ class RuleSet:
             return hits
         if whole is None:
             whole = "\n".join(texts)
-        starts, at = [], 0
-        for t in texts:
-            starts.append(at)
-            at += len(t) + 1
+        starts = None  # where each paragraph starts in `whole`: worked out at the first match
         for rule, pattern in self._document_wide:
             for m in pattern.finditer(whole):
+                if starts is None:
+                    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
                 first, last = bisect_right(starts, m.start()) - 1, bisect_right(starts, max(m.start(), m.end() - 1)) - 1
                 for i in range(first, last + 1):
                     if rule not in hits.setdefault(i, []):

@@ -188,6 +188,31 @@ def test_language_sample_shortcut_gives_what_sorting_gives(paragraphs):
     assert document_sample(paragraphs) == sample_by_sorting(paragraphs)
 
 
+def _sample_sorting_all(paragraphs):
+    from cleantext.language import SAMPLE_BYTES, SAMPLE_CHARS
+
+    chosen, size = [], 0
+    for text in sorted(paragraphs, key=lambda t: (-len(t), t)):
+        if size >= SAMPLE_CHARS:
+            break
+        piece = text[: SAMPLE_CHARS - size]
+        if not piece.isascii():
+            piece = piece[: max(1, int(SAMPLE_BYTES / (len(piece.encode("utf-8")) / len(piece))) - size)]
+        chosen.append(piece)
+        size += len(piece)
+    return "\n".join(chosen)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab é中", min_size=1, max_size=120), max_size=30))
+def test_language_sample_from_the_longest_few_gives_what_sorting_all_gives(paragraphs):
+    """sample_by_sorting looks at the few longest paragraphs first, and sorts all of them only
+    when those do not fill the sample (many short paragraphs)."""
+    from cleantext.language import sample_by_sorting
+
+    assert sample_by_sorting(paragraphs) == _sample_sorting_all(paragraphs)
+
+
 def test_paragraphs_with_needed_words_are_found_by_one_search_of_the_document():
     """A rule with `needs` is tried only on the paragraphs one search finds its words in; the
     search runs on the case-folded document, whose lengths may differ from the original's
