@@ -341,10 +341,13 @@ def between_noise(doc: Document) -> None:
 
 def drop_repeated_headline(doc: Document) -> None:
     """The headline repeated verbatim (site header, then article header) is kept once: the
-    first time. Other repeats are left alone: lists, forums and interviews repeat lines too."""
+    first time. Other repeats are left alone: lists, forums and interviews repeat lines too.
+    The headline repeated with the site's name, section or date attached (the page's <title>:
+    "Headline | Section | Site | 23.05.2011") goes, and the bare headline stays."""
     title = next((p for p in doc.paragraphs if p.final == TITLE), None)
     if title is None:
         return
+    title = _drop_title_echo(doc, title)
     key = _letters(title.text)
     if len(key) < REPEAT_MIN_CHARS:
         return
@@ -353,6 +356,45 @@ def drop_repeated_headline(doc: Document) -> None:
         if p.final != NOISE and len(key) <= len(p.text) <= longest and _letters(p.text) == key:
             remove(p, "heuristic.meta.repeated-headline", "meta", f"repeats the headline on line {title.line + 1}",
                    [f"same letters and digits as the headline on line {title.line + 1}"])
+
+
+# What a page's <title> adds to its headline: segments after " | ", " - ", " – ", " — ", " :: "
+# or " · ", each a few words (the section, the site's name, a date).
+_TITLE_SUFFIX = re.compile(r"(?:\s+(?:\||-|–|—|::|·|•)\s+[^|–—·•]{1,40}?){1,4}")
+TITLE_SUFFIX_MAX_WORDS = 4
+# How far from the headline its echo may stand.
+TITLE_ECHO_REACH = 4
+
+
+def _echo_of(longer: Paragraph, shorter: Paragraph) -> str | None:
+    """The suffix when `longer` is `shorter` plus title segments, else None."""
+    if len(shorter.text) < REPEAT_MIN_CHARS or not longer.text.startswith(shorter.text):
+        return None
+    rest = longer.text[len(shorter.text):]
+    if _TITLE_SUFFIX.fullmatch(rest) is None:
+        return None
+    segments = [seg for seg in re.split(r"\s+(?:\||-|–|—|::|·|•)\s+", rest) if seg.strip()]
+    if all(len(seg.split()) <= TITLE_SUFFIX_MAX_WORDS for seg in segments):
+        return rest.strip()
+    return None
+
+
+def _drop_title_echo(doc: Document, title: Paragraph) -> Paragraph:
+    """Remove the headline's <title> form when the bare headline stands near it; return the
+    headline that stays."""
+    paras = doc.paragraphs
+    for q in paras[max(0, title.index - TITLE_ECHO_REACH): title.index + TITLE_ECHO_REACH + 1]:
+        if q is title or q.final == NOISE or q.sentence_end:
+            continue
+        for echo, bare in ((title, q), (q, title)):
+            suffix = _echo_of(echo, bare)
+            if suffix is not None:
+                remove(echo, "heuristic.meta.title-echo", "meta", f"the headline on line {bare.line + 1} with the page title's additions",
+                       [f"line {bare.line + 1} followed by {suffix!r}", "segments of a few words each: a section, the site, a date"])
+                if echo is title:
+                    bare.final = TITLE
+                return bare
+    return title
 
 
 # The category of a copy: nothing of the text is lost with it, so the body-loss guard does
@@ -406,7 +448,7 @@ def _letters(text: str) -> str:
 # --------------------------------------------------------------------------- guard
 
 # Evidence about the paragraph itself: an exact repeat of the headline, or the page's markup.
-STRONG = ("heuristic.meta.repeated-headline", "heuristic.duplicate.", "html.")
+STRONG = ("heuristic.meta.repeated-headline", "heuristic.meta.title-echo", "heuristic.duplicate.", "html.")
 
 
 def guard_body(doc: Document) -> None:

@@ -192,3 +192,23 @@ def test_dated_lines_after_a_box_do_not_take_the_article_that_resumes():
     assert set(removed(result)) <= {"Leia também", *items, "Lisboa, 2024"}
     for p in BODY_PT:
         assert p in result.text
+
+
+def test_the_headline_with_the_page_titles_additions_goes_and_the_bare_headline_stays():
+    headline = "Orçamento aprovado com os votos do governo"
+    for first, second in ((f"{headline} | Política | Jornal Exemplo | 23.05.2024", headline),
+                          (headline, f"{headline} - Jornal Exemplo")):
+        result = explain([first, second] + BODY_PT)
+        gone = removed(result)
+        echo = first if first != headline else second
+        assert set(gone) == {echo}
+        assert gone[echo].rule_id == "heuristic.meta.title-echo"
+        assert result.text.startswith(headline + "\n")
+        assert cleantext.clean(result.text, lang="pt") == result.text  # the bare headline stays on a second pass
+
+
+def test_a_subtitle_after_the_headline_is_not_a_title_echo():
+    headline = "Orçamento aprovado com os votos do governo"
+    subtitle = f"{headline} - oposição promete recorrer ao Tribunal Constitucional nos próximos dias"
+    result = explain([subtitle, headline] + BODY_PT)
+    assert "heuristic.meta.title-echo" not in {r.rule_id for r in result.removals}
