@@ -2,11 +2,11 @@
 exclude patterns; symlinks inside folders are not followed."""
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
-from dataclasses import dataclass
-import fnmatch
 import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 STDIN = "-"

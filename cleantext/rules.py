@@ -393,7 +393,7 @@ class RuleSet:
         """The rules, other than document-wide ones, that could match a paragraph beginning
         like `text` (of `words` words), in order. When the paragraph holds none of the words
         any rule `needs` (`has_needed` False, see paragraphs_with_needed), those rules are left
-        out at once; and so is every rule when the paragraph is longer than any of the rest takes."""
+        out at once; none is left when the paragraph is longer than any of the others takes."""
         found, without_needs, longest, longest_without = self._by_start(text[:PREFIX_CHARS])
         if not has_needed:
             found, longest = without_needs, longest_without
@@ -409,7 +409,7 @@ class RuleSet:
         """The paragraphs (indexes into `texts`) holding a word some rule `needs`, found by one
         search of the whole document: most paragraphs hold none, and are then spared the rules
         that need one. None when no rule has `needs` (every paragraph may then be tried as is)."""
-        if not self._needy_max_words:
+        if not self._needed_words:
             return None
         # Case folding keeps line breaks (and may change lengths, ß -> ss): paragraphs are
         # located in the folded text itself.
@@ -425,10 +425,6 @@ class RuleSet:
             return frozenset()
         starts = list(accumulate((len(t) + 1 for t in folded.split("\n")[:-1]), initial=0))
         return frozenset(bisect_right(starts, at) - 1 for at in hits)
-
-    @cached_property
-    def _needy_max_words(self) -> int:
-        return max((r.max_words for r in self.rules if r.needs), default=0)
 
     @cached_property
     def _needed_words(self) -> tuple[str, ...]:
