@@ -123,9 +123,10 @@ class _Walks:
     def __init__(self, nextmove, rows, out, depth: int, reset: int):
         import numpy as np
 
-        self.nextmove = np.frombuffer(nextmove, np.uint32)
-        self.rowbase = np.frombuffer(rows, np.uint16).astype(np.uint32) << 8
-        self.out = np.frombuffer(out, np.int32)
+        # The tables keep the model's own types (the memoryviews carry them); row offsets are
+        # widened before the shift.
+        self.nextmove, self.out = np.asarray(nextmove), np.asarray(out)
+        self.rowbase = np.asarray(rows).astype(np.int64) << 8
         self.depth, self.pad = depth, bytes([reset]) * (depth - 1)
 
     def __call__(self, text: bytes) -> Counter | None:
@@ -133,7 +134,7 @@ class _Walks:
 
         n = len(text)
         padded = np.frombuffer(self.pad + text, np.uint8)
-        states = np.zeros(n, np.uint32)
+        states = np.zeros(n, np.int64)
         nextmove, rowbase = self.nextmove, self.rowbase
         for k in range(self.depth):
             states = nextmove[rowbase[states] + padded[k: k + n]]
