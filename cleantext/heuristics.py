@@ -18,7 +18,7 @@ from .config import CleanerConfig
 from .deadline import NO_DEADLINE, Deadline
 from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic
 from .result import GuardedParagraph
-from .rules import Rule, RuleSet
+from .rules import Rule, RuleSet, fold
 from .stopwords import stopwords
 
 # Below this share of content words in common with the article's body, a paragraph is off
@@ -91,8 +91,9 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
     their paragraph at once; head and tail rules wait for context."""
     texts = [p.text for p in doc.paragraphs]
     whole = "\n".join(texts)
-    wide = rules.document_wide(texts, whole)
-    with_needed = rules.paragraphs_with_needed(texts, whole)
+    folded = fold(whole) if rules.folds else None
+    wide = rules.document_wide(texts, whole, folded)
+    with_needed = rules.paragraphs_with_needed(texts, whole, folded)
     marks = doc.marks
     longest_from = rules.longest_from
     for p in doc.paragraphs:

@@ -313,6 +313,16 @@ class RuleBook:
         return [r for f in self.files for r in f.rules]
 
 
+def fold(text: str) -> str:
+    """The text case-folded, as `needs` are matched (for ASCII, lower() is the same, and faster)."""
+    return text.lower() if text.isascii() else text.casefold()
+
+
+def _caseless(word: str) -> bool:
+    """A needed "word" without letters of case ("(@"): looked for in the text as it is."""
+    return word == word.casefold() == word.upper()
+
+
 # A paragraph's first characters pick the rules that could match it: see RuleSet.
 PREFIX_CHARS = 3
 _PREFIX_CACHE_LIMIT = 100_000
@@ -405,16 +415,18 @@ class RuleSet:
         entry = self._by_start(text[:PREFIX_CHARS])
         return entry[2] if has_needed else entry[3]
 
-    def paragraphs_with_needed(self, texts: list[str], whole: str | None = None) -> frozenset[int] | None:
+    def paragraphs_with_needed(self, texts: list[str], whole: str | None = None,
+                               folded: str | None = None) -> frozenset[int] | None:
         """The paragraphs (indexes into `texts`) holding a word some rule `needs`, found by one
         search of the whole document: most paragraphs hold none, and are then spared the rules
-        that need one. None when no rule has `needs` (every paragraph may then be tried as is)."""
+        that need one. None when no rule has `needs` (every paragraph may then be tried as is).
+        `whole` and `folded` as in document_wide."""
         if not self._needed_words:
             return None
         # Case folding keeps line breaks (and may change lengths, ß -> ss): paragraphs are
         # located in the folded text itself.
-        whole = "\n".join(texts) if whole is None else whole
-        folded = whole.lower() if whole.isascii() else whole.casefold()  # the same for ASCII, and faster
+        if folded is None:
+            folded = fold("\n".join(texts) if whole is None else whole)
         hits = []
         for word in self._needed_words:  # a substring search per word, in C, beats one alternation
             at = folded.find(word)
@@ -428,7 +440,13 @@ class RuleSet:
 
     @cached_property
     def _needed_words(self) -> tuple[str, ...]:
-        return tuple(sorted({n for r in self.rules for n in r.needs}))
+        """The words needed by the rules tried paragraph by paragraph."""
+        return tuple(sorted({n for r, anchored in zip(self.rules, self._anchored) if anchored or not r.trusted for n in r.needs}))
+
+    @cached_property
+    def folds(self) -> bool:
+        """Does a document need case-folding for these rules' `needs`?"""
+        return bool(self._needed_words) or any(not _caseless(n) for r, _ in self._document_wide for n in r.needs)
 
     def _by_start(self, key: str) -> tuple[tuple[Rule, ...], tuple[Rule, ...], int, int]:
         """(the rules that could open a text beginning with `key`, those of them without
@@ -459,12 +477,13 @@ class RuleSet:
         _document_wide)."""
         return frozenset(r.id for r, anchored in zip(self.rules, self._anchored) if not anchored and not r.trusted)
 
-    def document_wide(self, texts: list[str], whole: str | None = None) -> dict[int, list[Rule]]:
+    def document_wide(self, texts: list[str], whole: str | None = None, folded: str | None = None) -> dict[int, list[Rule]]:
         """Per paragraph (index into `texts`), the unanchored rules whose search over the whole
         document lands in it. A match inside a paragraph is a match in the joined text, and a
         match that runs over a line break marks every paragraph it touches, so no paragraph that
-        a rule matches is missed. `whole`, when the caller has it, is the texts joined by line
-        breaks."""
+        a rule matches is missed. A rule with `needs` searches only a document that holds one of
+        its words. `whole` and `folded`, when the caller has them, are the texts joined by line
+        breaks, and that case-folded (see fold)."""
         hits: dict[int, list[Rule]] = {}
         if not self._document_wide:
             return hits
@@ -472,6 +491,11 @@ class RuleSet:
             whole = "\n".join(texts)
         starts = None  # where each paragraph starts in `whole`: worked out at the first match
         for rule, pattern in self._document_wide:
+            if rule.needs:
+                if folded is None and not all(map(_caseless, rule.needs)):
+                    folded = fold(whole)
+                if not any(n in (whole if _caseless(n) else folded) for n in rule.needs):
+                    continue
             for m in pattern.finditer(whole):
                 if starts is None:
                     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))

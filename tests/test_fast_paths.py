@@ -221,7 +221,7 @@ def test_paragraphs_with_needed_words_are_found_by_one_search_of_the_document():
     checked = 0
     for lang in sorted(BOOK.languages):
         rules = RuleSet(BOOK.rules_for(lang))
-        needed = {n for r in rules.rules for n in r.needs}
+        needed = {n for r in rules.rules if is_anchored(r.pattern) for n in r.needs}  # tried paragraph by paragraph
         with_needed = rules.paragraphs_with_needed(texts)
         if not needed:
             assert with_needed is None
