@@ -249,6 +249,32 @@ def _repeat_dated_items(doc: Document, header: Paragraph, taken: list[Paragraph]
             remove(p, "heuristic.related.teaser", header.category, f"teaser {kind} of the box headed on line {header.line + 1}", evidence)
 
 
+# The last words of a paragraph after its last sentence ("... en Polsce. [czytaj więcej]",
+# "... the plan. Continue reading »"): a link's label at most a few words long.
+_TAIL_LINK = regex.compile(r"(?:[.!?…:»”\"]\s*|\s)[\[(]?\s*([^.!?…\[\]()]{2,40}?)\s*[\])]?\s*[»›→>…]*\s*$")
+MORE_LINK = ".related.more-link"
+
+
+def teasers_ending_in_more_links(doc: Document, rules: RuleSet) -> None:
+    """A paragraph that ends with the language's "read more" link is a teaser's summary (the
+    link's own line is taken by its rule; here the scraper ran it into the summary)."""
+    links = [r for r in rules.rules if r.id.endswith(MORE_LINK)]
+    if not links:
+        return
+    for p in doc.paragraphs:
+        if p.final == NOISE or p.words < 4:
+            continue
+        m = _TAIL_LINK.search(p.text)
+        if m is None or m.start() == 0:
+            continue
+        label = m.group(1)
+        words = len(label.split())
+        rule = next((r for r in links if r.matches(label, words)), None)
+        if rule is not None:
+            remove(p, "heuristic.related.more-link-tail", "related", "a teaser's summary: it ends with the 'read more' link",
+                   [f"ends with {m.group().strip()!r}, which {rule.id} names a 'read more' link"])
+
+
 # --------------------------------------------------------------------------- edges
 
 
@@ -479,6 +505,7 @@ def revise(doc: Document, rules: RuleSet) -> None:
         walk_back_embeds(doc)
     if cfg.remove_related:
         walk_teasers(doc)
+        teasers_ending_in_more_links(doc, rules)
     # Copies go before the body's edges are found, so that the edges are those of the text
     # cleaned once: cleaning again, without the copies, finds the same ones.
     if cfg.remove_duplicates and not cfg.page_dump:

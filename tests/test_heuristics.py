@@ -212,3 +212,21 @@ def test_a_subtitle_after_the_headline_is_not_a_title_echo():
     subtitle = f"{headline} - oposição promete recorrer ao Tribunal Constitucional nos próximos dias"
     result = explain([subtitle, headline] + BODY_PT)
     assert "heuristic.meta.title-echo" not in {r.rule_id for r in result.removals}
+
+
+BODY_PL = [
+    "Rząd przyjął w czwartek projekt budżetu na przyszły rok po długiej debacie w Sejmie o zdrowiu.",
+    "Posłowie opozycji głosowali przeciw i zapowiedzieli skargę do Trybunału Konstytucyjnego w przyszłym tygodniu.",
+    "Minister finansów przekonywał, że budżet chroni płace i zmniejsza dług publiczny kraju w kolejnych latach.",
+    "Ostateczne głosowanie nad budżetem zaplanowano na koniec miesiąca, po debacie w komisjach sejmowych.",
+]
+
+
+def test_a_paragraph_ending_with_the_read_more_link_is_a_teaser():
+    teaser = "Protestujący rolnicy zablokowali drogi w trzech województwach, żądając zmian w przepisach. [czytaj więcej]"
+    body_end = "Chcesz wiedzieć, co dalej z budżetem? Dowiedz się więcej o swoim zdrowiu"
+    result = explain(BODY_PL[:2] + [teaser] + BODY_PL[2:] + [body_end], lang="pl")
+    gone = removed(result)
+    assert set(gone) == {teaser}
+    assert gone[teaser].rule_id == "heuristic.related.more-link-tail"
+    assert any("pl.related.more-link" in e for e in gone[teaser].evidence)
