@@ -253,6 +253,7 @@ def _repeat_dated_items(doc: Document, header: Paragraph, taken: list[Paragraph]
 # "... the plan. Continue reading »"): a link's label at most a few words long.
 _TAIL_LINK = regex.compile(r"(?:[.!?…:»”\"]\s*|\s)[\[(]?\s*([^.!?…\[\]()]{2,40}?)\s*[\])]?\s*[»›→>…]*\s*$")
 MORE_LINK = ".related.more-link"
+TAIL_LINK_SPAN = 80
 
 
 def teasers_ending_in_more_links(doc: Document, rules: RuleSet) -> None:
@@ -264,7 +265,8 @@ def teasers_ending_in_more_links(doc: Document, rules: RuleSet) -> None:
     for p in doc.paragraphs:
         if p.final == NOISE or p.words < 4:
             continue
-        m = _TAIL_LINK.search(p.text)
+        # The label stands in the last few dozen characters: only they are searched.
+        m = _TAIL_LINK.search(p.text, max(0, len(p.text) - TAIL_LINK_SPAN))
         if m is None or m.start() == 0:
             continue
         label = m.group(1)
