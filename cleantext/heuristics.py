@@ -249,11 +249,10 @@ def _repeat_dated_items(doc: Document, header: Paragraph, taken: list[Paragraph]
             remove(p, "heuristic.related.teaser", header.category, f"teaser {kind} of the box headed on line {header.line + 1}", evidence)
 
 
-# The last words of a paragraph after its last sentence ("... en Polsce. [czytaj więcej]",
-# "... the plan. Continue reading »"): a link's label at most a few words long.
-_TAIL_LINK = regex.compile(r"(?:[.!?…:»”\"]\s*|\s)[\[(]?\s*([^.!?…\[\]()]{2,40}?)\s*[\])]?\s*[»›→>…]*\s*$")
+# A "read more" label run into a paragraph stands after its last sentence, in at most this
+# many characters ("... en Polsce. [czytaj więcej]", "... the plan. Weiterlesen »").
+TAIL_LINK_MAX_CHARS = 40
 MORE_LINK = ".related.more-link"
-TAIL_LINK_SPAN = 80
 
 
 def teasers_ending_in_more_links(doc: Document, rules: RuleSet) -> None:
@@ -263,18 +262,18 @@ def teasers_ending_in_more_links(doc: Document, rules: RuleSet) -> None:
     if not links:
         return
     for p in doc.paragraphs:
-        if p.final == NOISE or p.words < 4:
+        text = p.text
+        if p.final == NOISE or p.words < 4 or text[-1:] in ".!?…":
+            continue  # most paragraphs: they end with their last sentence
+        cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "), text.rfind("… "))
+        if cut < 0 or len(text) - cut > TAIL_LINK_MAX_CHARS + 2:
             continue
-        # The label stands in the last few dozen characters: only they are searched.
-        m = _TAIL_LINK.search(p.text, max(0, len(p.text) - TAIL_LINK_SPAN))
-        if m is None or m.start() == 0:
-            continue
-        label = m.group(1)
-        words = len(label.split())
-        rule = next((r for r in links if r.matches(label, words)), None)
+        tail = text[cut + 1:].strip()
+        label = tail.strip("[]()»›→> ")
+        rule = next((r for r in links if r.matches(label, len(label.split()))), None) if label else None
         if rule is not None:
             remove(p, "heuristic.related.more-link-tail", "related", "a teaser's summary: it ends with the 'read more' link",
-                   [f"ends with {m.group().strip()!r}, which {rule.id} names a 'read more' link"])
+                   [f"ends with {tail!r}, which {rule.id} names a 'read more' link"])
 
 
 # --------------------------------------------------------------------------- edges
