@@ -388,7 +388,8 @@ def drop_repeated_headline(doc: Document) -> None:
 
 # What a page's <title> adds to its headline: segments after " | ", " - ", " – ", " — ", " :: "
 # or " · ", each a few words (the section, the site's name, a date).
-_TITLE_SUFFIX = re.compile(r"(?:\s+(?:\||-|–|—|::|·|•)\s+[^|–—·•]{1,40}?){1,4}")
+_TITLE_SEPARATOR = r"\s+(?:\||-|–|—|::|·|•)\s+"
+_TITLE_SUFFIX = re.compile(rf"(?:{_TITLE_SEPARATOR}[^|–—·•]{{1,40}}?){{1,4}}")
 TITLE_SUFFIX_MAX_WORDS = 4
 # How far from the headline its echo may stand.
 TITLE_ECHO_REACH = 4
@@ -401,7 +402,7 @@ def _echo_of(longer: Paragraph, shorter: Paragraph) -> str | None:
     rest = longer.text[len(shorter.text):]
     if _TITLE_SUFFIX.fullmatch(rest) is None:
         return None
-    segments = [seg for seg in re.split(r"\s+(?:\||-|–|—|::|·|•)\s+", rest) if seg.strip()]
+    segments = [seg for seg in re.split(_TITLE_SEPARATOR, rest) if seg.strip()]
     if all(len(seg.split()) <= TITLE_SUFFIX_MAX_WORDS for seg in segments):
         return rest.strip()
     return None
