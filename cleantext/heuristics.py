@@ -257,13 +257,28 @@ MORE_LINK = ".related.more-link"
 
 def teasers_ending_in_more_links(doc: Document, rules: RuleSet) -> None:
     """A paragraph that ends with the language's "read more" link is a teaser's summary (the
-    link's own line is taken by its rule; here the scraper ran it into the summary)."""
+    link's own line is taken by its rule; here the scraper ran it into the summary). So is a
+    short paragraph right above the link's own line, when the text lists several such links
+    (a box of teasers, each with its link) and the paragraph is off the article's topic: a
+    single "Read more" under an article's lede (a page that gives only the start of its
+    article) leaves the lede."""
     links = [r for r in rules.rules if r.id.endswith(MORE_LINK)]
     if not links:
         return
-    for p in doc.paragraphs:
+    paras = doc.paragraphs
+    listed = sum(1 for p in paras if p.rule in links) >= 2
+    for p in paras:
         text = p.text
-        if p.final == NOISE or p.words < 4 or text[-1:] in ".!?…":
+        if p.final == NOISE or p.words < 4:
+            continue
+        nxt = paras[p.index + 1] if listed and p.index + 1 < len(paras) else None
+        if nxt is not None and nxt.rule in links and p.words <= TEASER_SUMMARY_MAX_WORDS:
+            coherence, note = _coherence_note(doc, p)
+            if coherence is not None and coherence < min(COHERENT, doc.topic.median):
+                remove(p, "heuristic.related.more-link-above", "related", "a teaser's summary: the 'read more' link follows it",
+                       [f"line {nxt.line + 1} is the 'read more' link ({nxt.rule.id})", note + f", below the article's median {doc.topic.median:.0%}"])
+                continue
+        if text[-1:] in ".!?…":
             continue  # most paragraphs: they end with their last sentence
         cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "), text.rfind("… "))
         if cut < 0 or len(text) - cut > TAIL_LINK_MAX_CHARS + 2:
@@ -341,6 +356,25 @@ def cut_tail(doc: Document, last_body: int) -> None:
             [f"after the {started.decided_by} on line {started.line + 1}",
              f"past the last body paragraph (line {doc.paragraphs[last_body].line + 1})", "no sentence punctuation", note],
         )
+
+
+# How a news agency or the site signs off an article: its abbreviation alone on the last line,
+# with a desk's or author's initials ("RIRM", "PAP/RIRM", "nDz/KAI", "(EFE)").
+_SIGNATURE = regex.compile(r"^[(\[]?(?:\p{L}{1,8}\s*/\s*)*\p{Lu}{2,6}(?:\s*/\s*\p{L}{1,8})*[)\]]?\.?$")
+
+
+def closing_signature(doc: Document, last_body: int) -> None:
+    """The text's last line, an abbreviation right after the last body paragraph (nothing but
+    boilerplate between them), signs the article off. Elsewhere such a line is a list item or
+    a heading ("FAQ", "GPS"), and stays."""
+    paras = doc.paragraphs
+    kept = [p for p in paras[last_body + 1:] if p.final != NOISE]
+    if len(kept) != 1 or kept[0] is not paras[-1]:
+        return
+    p = paras[-1]
+    if p.words <= 3 and _SIGNATURE.match(p.text):
+        remove(p, "heuristic.meta.closing-signature", "meta", "the abbreviation that signs the article off",
+               ["an abbreviation alone on the text's last line", f"right after the last body paragraph (line {paras[last_body].line + 1})"])
 
 
 # A label-like line between two pieces of page furniture is furniture too. Not between two bare
@@ -516,6 +550,7 @@ def revise(doc: Document, rules: RuleSet) -> None:
     if anchors and cfg.remove_edge_clutter:
         cut_head(doc, anchors[0])
         cut_tail(doc, anchors[1])
+        closing_signature(doc, anchors[1])
         between_noise(doc)
     if cfg.remove_duplicates:
         drop_repeated_headline(doc)

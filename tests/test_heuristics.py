@@ -230,3 +230,28 @@ def test_a_paragraph_ending_with_the_read_more_link_is_a_teaser():
     assert set(gone) == {teaser}
     assert gone[teaser].rule_id == "heuristic.related.more-link-tail"
     assert any("pl.related.more-link" in e for e in gone[teaser].evidence)
+
+
+def test_off_topic_paragraphs_above_read_more_links_are_teasers_and_a_lede_above_one_link_stays():
+    teasers = ["Słodkie i soczyste owoce, które mogą być składnikiem deserów i szybkich sałatek na lato.",
+               "Francuskie, filo czy kruche ciasto na słono może mieć wiele postaci, także tarty i quiche."]
+    box = [teasers[0], "Czytaj więcej", teasers[1], "Czytaj więcej"]
+    result = explain(BODY_PL + box, lang="pl")
+    gone = removed(result)
+    assert set(gone) == set(box)
+    assert {gone[t].rule_id for t in teasers} == {"heuristic.related.more-link-above"}
+    # One link: the page may give only the start of its article, its lede above "Czytaj więcej".
+    for paras in (BODY_PL + box[:2], BODY_PL[:1] + box[:2]):
+        assert set(removed(explain(paras, lang="pl"))) == {"Czytaj więcej"}
+
+
+def test_an_abbreviation_on_the_last_line_signs_the_article_off_and_stays_elsewhere():
+    for signature in ("RIRM", "(RIRM)", "mk/RIRM"):
+        result = explain(BODY_PL + [signature], lang="pl")
+        gone = removed(result)
+        assert set(gone) == {signature}, signature
+        assert gone[signature].rule_id == "heuristic.meta.closing-signature"
+        assert cleantext.clean(result.text, lang="pl") == result.text
+    # Not the last line, or after a list rather than the article's last paragraph: a heading or an item.
+    for paras in (BODY_PL[:2] + ["NATO"] + BODY_PL[2:], BODY_PL + ["Członkowie:", "- Polska", "- Niemcy", "NATO"]):
+        assert "heuristic.meta.closing-signature" not in {r.rule_id for r in explain(paras, lang="pl").removals}
