@@ -2,8 +2,8 @@
 rules and heuristics as for plain text.
 
 What the page's markup says is used: the text of social embeds (a tweet's blockquote, an
-Instagram or TikTok embed) and of "related articles" containers is removed from what the
-extractor kept, and the page's `lang` attribute is a hint when the text alone does not tell
+Instagram or TikTok embed), of "related articles" containers and of photo captions
+(<figcaption>) is removed from what the extractor kept, and the page's `lang` attribute is a hint when the text alone does not tell
 the language. These
 modules (trafilatura, jusText, lxml) are imported only when HTML is cleaned, so text-only runs
 do not pay for them.
@@ -37,9 +37,11 @@ HTML_MARKERS = (
      ("div", "section"),
      r"(?:^|[\s_-])(?:related-(?:posts|articles|stories|news|content)|read-?also|more-stories|most-read|most-popular|recommended-(?:posts|articles|stories))(?:[\s_-]|$)"),
 )
+# A photo's caption (<figcaption>) is not the article's text, whatever its class.
+CAPTION = "html.meta.caption"
 # A cheap test of an element's class names finds the candidates (one pass over the page's
 # blockquotes, divs, sections and asides); the exact patterns above then decide on those few.
-_MARKER_TAGS = ("blockquote", "div", "section", "aside")
+_MARKER_TAGS = ("blockquote", "div", "section", "aside", "figcaption")
 _MAY_BE_MARKED = regex.compile(r"twitter-|instagram-media|tiktok-embed|fb-|related|read|more-stories|most-|recommended",
                                regex.IGNORECASE)
 _MARKER_RES = [(m, regex.compile(m[4], regex.IGNORECASE)) for m in HTML_MARKERS]
@@ -97,6 +99,11 @@ def _marked_blocks(tree) -> list[MarkupBlock]:
     blocks = []
     for el in tree.iter(*_MARKER_TAGS):
         cls, tag = el.get("class"), el.tag
+        if tag == "figcaption":
+            text = " ".join(el.text_content().split())
+            if text:
+                blocks.append(MarkupBlock(CAPTION, "meta", "photo caption (figcaption)", el.sourceline or 0, text))
+            continue
         if not cls or (tag != "aside" and not _MAY_BE_MARKED.search(cls)):
             continue
         for (rule_id, category, reason, tags, _), pattern in _MARKER_RES:
@@ -127,7 +134,8 @@ def _marks(extracted: str, blocks: list[MarkupBlock], headlines: list[str] = ())
     marks = {}
     if not blocks:
         return marks
-    for n, line in enumerate(extracted.split("\n")):
+    lines = extracted.split("\n")
+    for n, line in enumerate(lines):
         key = " ".join(line.split())
         if len(key) < MARK_MIN_CHARS:
             continue
@@ -136,6 +144,11 @@ def _marks(extracted: str, blocks: list[MarkupBlock], headlines: list[str] = ())
             if key in b.text and not (own_headline and b.category == "related"):
                 marks[n] = (b.rule_id, b.category, b.reason, f"text of {b.reason} at line {b.line} of the page")
                 break
+    # A gallery's captions are its text: captions go only from a page that has more than them.
+    captions = [n for n, mark in marks.items() if mark[0] == CAPTION]
+    if captions and 2 * sum(len(lines[n]) for n in captions) > len(extracted):
+        for n in captions:
+            del marks[n]
     return marks
 
 

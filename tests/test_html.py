@@ -147,3 +147,24 @@ def test_related_box_listing_the_article_itself_leaves_its_headline():
     result = cleantext.clean_html_and_explain(page)
     assert title in result.extracted and title in result.text
     assert "Seca obriga a racionar" not in result.text
+
+
+def test_a_photo_caption_the_extractor_kept_is_removed_but_a_gallery_keeps_its_captions():
+    from cleantext.html import CAPTION, _marked_blocks, _marks, _parse
+
+    caption = "A estação do Pocinho, onde a linha termina desde 1988. (Maria Silva)"
+    body = ["O Conselho de Ministros aprovou esta quinta-feira o plano de reabertura do troço entre o Pocinho e Barca d'Alva.",
+            "Segundo o ministro das Infraestruturas, a obra custará cerca de 150 milhões de euros e estará pronta em 2029."]
+    page = f"<html><body><article><p>{body[0]}</p><figure><img src='p.jpg'><figcaption>{caption}</figcaption></figure><p>{body[1]}</p></article></body></html>"
+    blocks = _marked_blocks(_parse(page))
+    assert [(b.rule_id, b.text) for b in blocks] == [(CAPTION, caption)]
+    # Some pages' captions reach the extractor's text (trafilatura keeps them from some layouts).
+    marks = _marks("\n".join([body[0], caption, body[1]]), blocks)
+    assert list(marks) == [1] and marks[1][0] == CAPTION
+    result = cleantext.Cleaner().clean_and_explain("\n".join([body[0], caption, body[1]]) + "\n", lang="pt", marks=marks)
+    assert result.text == body[0] + "\n" + body[1] + "\n"
+    assert [r.rule_id for r in result.removals] == [CAPTION]
+    # A gallery: the captions are most of its text, and stay.
+    captions = [f"Fotografia {i}: a estação do Pocinho vista do rio, ao fim da tarde, com o comboio parado." for i in range(4)]
+    page = "<html><body>" + "".join(f"<figure><img src='{i}.jpg'><figcaption>{c}</figcaption></figure>" for i, c in enumerate(captions)) + "</body></html>"
+    assert _marks("\n".join(["Galeria do Douro"] + captions), _marked_blocks(_parse(page))) == {}
