@@ -314,8 +314,14 @@ class RuleBook:
 
 
 def fold(text: str) -> str:
-    """The text case-folded, as `needs` are matched (for ASCII, lower() is the same, and faster)."""
-    return text.lower() if text.isascii() else text.casefold()
+    """The text case-folded, as `needs` are matched (for ASCII, lower() is the same, and faster).
+    Turkish and Azerbaijani capital İ folds to "i" and a combining dot; the dot goes, so that a
+    needed word with an "i" is found in capitals too ("TAKİP" holds "takip"), as the rules'
+    case-insensitive patterns match it."""
+    if text.isascii():
+        return text.lower()
+    folded = text.casefold()
+    return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
 
 
 def _caseless(word: str) -> bool:

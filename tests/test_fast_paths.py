@@ -217,7 +217,11 @@ def test_paragraphs_with_needed_words_are_found_by_one_search_of_the_document():
     """A rule with `needs` is tried only on the paragraphs one search finds its words in; the
     search runs on the case-folded document, whose lengths may differ from the original's
     ("STRASSE" for "Straße"), and must still land in the right paragraph."""
-    texts = LINES + ["Straße Straße Straße — jsmith SAYS:", "ß" * 40 + " x", "jsmith says:", "Newsletter"]
+    from cleantext.rules import fold
+
+    texts = LINES + ["Straße Straße Straße — jsmith SAYS:", "ß" * 40 + " x", "jsmith says:", "Newsletter", "BİZİ TAKİP EDİN"]
+    # Turkish capital İ folds to "i" and a combining dot, which fold() drops: "takip" is found.
+    assert "takip" in fold("BİZİ TAKİP EDİN") and "takip" not in "BİZİ TAKİP EDİN".casefold()
     checked = 0
     for lang in sorted(BOOK.languages):
         rules = RuleSet(BOOK.rules_for(lang))
@@ -228,7 +232,7 @@ def test_paragraphs_with_needed_words_are_found_by_one_search_of_the_document():
             continue
         hits = rules.document_wide(texts)
         for i, text in enumerate(texts):
-            assert (i in with_needed) == any(n in text.casefold() for n in needed), (lang, text)
+            assert (i in with_needed) == any(n in fold(text) for n in needed), (lang, text)
             words = count_words(text)
             expected = [r for r in rules.rules if r.matches(text, words)]
             assert rules.matching(text, words, wide=hits.get(i, []), has_needed=i in with_needed) == expected, (lang, text)
