@@ -359,7 +359,8 @@ def cut_tail(doc: Document, last_body: int) -> None:
 
 
 # How a news agency or the site signs off an article: its abbreviation alone on the last line,
-# with a desk's or author's initials ("RIRM", "PAP/RIRM", "nDz/KAI", "(EFE)").
+# perhaps with a desk's or author's initials ("RIRM", "mk/RIRM", "(RIRM)"). The packs' credit
+# rules name the agencies they know; this takes the ones they do not.
 _SIGNATURE = regex.compile(r"^[(\[]?(?:\p{L}{1,8}\s*/\s*)*\p{Lu}{2,6}(?:\s*/\s*\p{L}{1,8})*[)\]]?\.?$")
 
 

@@ -3,10 +3,9 @@ rules and heuristics as for plain text.
 
 What the page's markup says is used: the text of social embeds (a tweet's blockquote, an
 Instagram or TikTok embed), of "related articles" containers and of photo captions
-(<figcaption>) is removed from what the extractor kept, and the page's `lang` attribute is a hint when the text alone does not tell
-the language. These
-modules (trafilatura, jusText, lxml) are imported only when HTML is cleaned, so text-only runs
-do not pay for them.
+(<figcaption>) is removed from what the extractor kept, and the page's `lang` attribute is a
+hint when the text alone does not tell the language. These modules (trafilatura, jusText,
+lxml) are imported only when HTML is cleaned, so text-only runs do not pay for them.
 """
 from __future__ import annotations
 
