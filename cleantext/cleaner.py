@@ -8,7 +8,7 @@ from .assemble import assemble
 from .config import CleanerConfig
 from .deadline import Deadline
 from .errors import CleantextError, InputTypeError, TimeLimitExceeded
-from .heuristics import DUPLICATE, Document, revise
+from .heuristics import DUPLICATE, OTHER_ARTICLE, Document, revise
 from .normalize import HYPHEN_FIXER, apply_fixers, encoding_fixers, split_lines
 from .paragraphs import build_paragraphs
 from .result import CleanResult, Removal
@@ -137,9 +137,11 @@ class Cleaner:
 
     def _too_much(self, paragraphs) -> str | None:
         """Why the document must be kept whole, when cleaning would take too much of it."""
-        # A copy of a kept paragraph costs the article nothing: it counts on neither side.
-        total = sum(len(p.text) for p in paragraphs if p.category != DUPLICATE)
-        removed = [p for p in paragraphs if p.removed and p.category != DUPLICATE]
+        # A copy of a kept paragraph costs the article nothing, nor does another article of the
+        # same page (its markup says so): they count on neither side.
+        counted = [p for p in paragraphs if p.category != DUPLICATE and p.decided_by != OTHER_ARTICLE]
+        total = sum(len(p.text) for p in counted)
+        removed = [p for p in counted if p.removed]
         gone = sum(len(p.text) for p in removed)
         if not total or gone / total <= self.config.max_removed_share:
             return None

@@ -464,6 +464,8 @@ def _drop_title_echo(doc: Document, title: Paragraph) -> Paragraph:
 # The category of a copy: nothing of the text is lost with it, so the body-loss guard does
 # not count it.
 DUPLICATE = "duplicate"
+# Another article on the same page, as its markup tells (html.py): not this one's text either.
+OTHER_ARTICLE = "html.related.other-article"
 # A page that holds its article twice (the main view and an AMP, print or noscript copy)
 # gives it again nearly whole: a run of at least this many body paragraphs, in the same order,
 # holding at least this share of the article's text. Shorter repeats are left alone: recipes,

@@ -15,6 +15,7 @@ import regex
 
 from .cleaner import Cleaner, default_cleaner
 from .errors import ConfigError, InputTypeError
+from .heuristics import OTHER_ARTICLE
 from .result import CleanResult, Removal
 
 BACKENDS = ("trafilatura", "justext")
@@ -114,6 +115,37 @@ def _marked_blocks(tree) -> list[MarkupBlock]:
     return blocks
 
 
+def _other_articles(tree) -> list[MarkupBlock]:
+    """The other stories of a page that holds several whole articles, each in its own
+    <article> with its own <h1> (an infinite-scroll page gives the next stories in full): the
+    page's own is the one whose <h1> its <title> names. Sections of one article share its
+    <article>, so a page whose headings are all <h1> loses nothing here."""
+    title = " ".join((tree.findtext(".//title") or "").split())
+    if not title:
+        return []
+    headed = []
+    for article in tree.iter("article"):
+        h1 = next(article.iter("h1"), None)
+        if h1 is not None and article.getparent() is not None:
+            headed.append((article, " ".join(h1.text_content().split())))
+    if len(headed) < 2:
+        return []
+    own = [a for a, headline in headed if len(headline) >= MARK_MIN_CHARS and headline in title]
+    # The innermost of them: a site may wrap the whole scroll in an <article> of its own.
+    own = [a for a in own if not any(b is not a and a in b.iterancestors() for b in own)]
+    if len(own) != 1:
+        return []
+    ours = own[0]
+    related = set(ours.iterancestors()) | set(ours.iterdescendants())
+    blocks = []
+    for article, headline in headed:
+        if article is ours or article in related or not headline or headline in title:
+            continue
+        text = " ".join(article.text_content().split())
+        blocks.append(MarkupBlock(OTHER_ARTICLE, "related", f"another article on the page ('{headline[:60]}')", article.sourceline or 0, text))
+    return blocks
+
+
 # A line shorter than this could come from anywhere; only longer ones are matched to markup.
 MARK_MIN_CHARS = 12
 
@@ -139,8 +171,11 @@ def _marks(extracted: str, blocks: list[MarkupBlock], headlines: list[str] = ())
         if len(key) < MARK_MIN_CHARS:
             continue
         own_headline = any(key in h for h in headlines)
+        in_title = bool(headlines) and key in headlines[0]
         for b in blocks:
-            if key in b.text and not (own_headline and b.category == "related"):
+            # Another article's own <h1> is one of the page's, but not the page's headline.
+            mine = in_title if b.rule_id == OTHER_ARTICLE else own_headline
+            if key in b.text and not (mine and b.category == "related"):
                 marks[n] = (b.rule_id, b.category, b.reason, f"text of {b.reason} at line {b.line} of the page")
                 break
     # A gallery's captions are its text: captions go only from a page that has more than them.
@@ -182,7 +217,7 @@ def clean_html_with(cleaner: Cleaner, html: str | bytes, url: str | None = None,
     if tree is None:
         return HtmlCleanResult("", lang, False, backend=backend)
     hint = _page_lang(tree)
-    blocks = _marked_blocks(tree)  # before extraction, which may change the tree
+    blocks = _marked_blocks(tree) + _other_articles(tree)  # before extraction, which may change the tree
     headlines = _headlines(tree) if any(b.category == "related" for b in blocks) else []
     html_removals = [Removal(b.rule_id, b.category, b.reason, b.line, (0, 0), b.text[:300], (f"markup: {b.reason}",)) for b in blocks]
     if backend == "trafilatura":

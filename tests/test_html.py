@@ -168,3 +168,44 @@ def test_a_photo_caption_the_extractor_kept_is_removed_but_a_gallery_keeps_its_c
     captions = [f"Fotografia {i}: a estação do Pocinho vista do rio, ao fim da tarde, com o comboio parado." for i in range(4)]
     page = "<html><body>" + "".join(f"<figure><img src='{i}.jpg'><figcaption>{c}</figcaption></figure>" for i, c in enumerate(captions)) + "</body></html>"
     assert _marks("\n".join(["Galeria do Douro"] + captions), _marked_blocks(_parse(page))) == {}
+
+
+OWN = ("Governo aprova plano para reabrir a linha do Douro", [
+    "O Conselho de Ministros aprovou esta quinta-feira o plano de reabertura do troço entre o Pocinho e Barca d'Alva, "
+    "encerrado desde 1988, numa decisão há muito esperada pelos autarcas da região, que há anos reclamam a ligação ferroviária.",
+    "Segundo o ministro das Infraestruturas, a obra custará cerca de 150 milhões de euros e deverá estar concluída em 2029, "
+    "com financiamento europeu e do Orçamento do Estado, e o concurso para a primeira fase será lançado antes do final do ano.",
+])
+NEXT = ("Seca obriga a racionar água no Alentejo", [
+    "As barragens do sul estão abaixo de vinte por cento da sua capacidade e os agricultores pedem apoio urgente ao Governo "
+    "para enfrentar a seca prolongada deste verão, que já é a mais grave das últimas três décadas segundo os meteorologistas.",
+    "O ministro da Agricultura anunciou que vai reunir com as associações do setor na próxima semana para discutir medidas "
+    "de emergência e linhas de crédito, e admitiu que o racionamento pode chegar também aos concelhos do litoral.",
+])
+
+
+def _scroll_page(title, *articles, wrap="article"):
+    body = "".join(f"<{wrap}><h1>{h}</h1>" + "".join(f"<p>{p}</p>" for p in ps) + f"</{wrap}>" for h, ps in articles)
+    return f"<html lang='pt'><head><title>{title} | Jornal Exemplo</title></head><body><main><article>{body}</article></main></body></html>"
+
+
+def test_a_page_holding_the_next_stories_in_full_keeps_the_one_its_title_names():
+    # An infinite-scroll page: each story in its own <article> with its own <h1>, all inside
+    # one wrapping <article>; jusText keeps them all, and the markup says which is the page's.
+    result = cleantext.clean_html_and_explain(_scroll_page(OWN[0], OWN, NEXT), backend="justext")
+    assert result.text.rstrip("\n") == "\n".join([OWN[0], *OWN[1]])
+    gone = {r.text: r for r in result.removals}
+    assert set(gone) == {NEXT[0], *NEXT[1]}
+    assert {r.rule_id for r in gone.values()} == {"html.related.other-article"}
+    assert result.kept_whole is None  # another story costs this one nothing in the body-loss guard
+
+
+def test_sections_headed_by_h1_in_one_article_or_a_title_naming_none_lose_nothing():
+    # Sections of one story under <h1>s share its <article>; a title that names neither story
+    # leaves the page as the extractor gave it.
+    one_article = _scroll_page(OWN[0], OWN, NEXT, wrap="section")
+    neither = _scroll_page("Jornal Exemplo: as notícias de hoje", OWN, NEXT)
+    for page in (one_article, neither):
+        result = cleantext.clean_html_and_explain(page, backend="justext")
+        assert "html.related.other-article" not in {r.rule_id for r in result.removals}
+        assert NEXT[1][0] in result.text and OWN[1][0] in result.text
