@@ -266,13 +266,13 @@ def teasers_ending_in_more_links(doc: Document, rules: RuleSet) -> None:
     if not links:
         return
     paras = doc.paragraphs
-    listed = sum(1 for p in paras if p.rule in links) >= 2
+    link_lines = {p.index for p in paras if p.rule is not None and p.rule.id.endswith(MORE_LINK)}
     for p in paras:
         text = p.text
         if p.final == NOISE or p.words < 4:
             continue
-        nxt = paras[p.index + 1] if listed and p.index + 1 < len(paras) else None
-        if nxt is not None and nxt.rule in links and p.words <= TEASER_SUMMARY_MAX_WORDS:
+        if len(link_lines) >= 2 and p.index + 1 in link_lines and p.words <= TEASER_SUMMARY_MAX_WORDS:
+            nxt = paras[p.index + 1]
             coherence, note = _coherence_note(doc, p)
             if coherence is not None and coherence < min(COHERENT, doc.topic.median):
                 remove(p, "heuristic.related.more-link-above", "related", "a teaser's summary: the 'read more' link follows it",

@@ -115,11 +115,11 @@ def _marked_blocks(tree) -> list[MarkupBlock]:
     return blocks
 
 
-def _other_articles(tree) -> list[MarkupBlock]:
-    """The other stories of a page that holds several whole articles, each in its own
-    <article> with its own <h1> (an infinite-scroll page gives the next stories in full): the
-    page's own is the one whose <h1> its <title> names. Sections of one article share its
-    <article>, so a page whose headings are all <h1> loses nothing here."""
+def _other_articles(tree) -> list:
+    """The <article> elements of the other stories of a page that holds several whole
+    articles, each in its own <article> with its own <h1> (an infinite-scroll page gives the
+    next stories in full): the page's own is the one whose <h1> its <title> names. Sections of
+    one article share its <article>, so a page whose headings are all <h1> loses nothing here."""
     title = " ".join((tree.findtext(".//title") or "").split())
     if not title:
         return []
@@ -137,10 +137,14 @@ def _other_articles(tree) -> list[MarkupBlock]:
         return []
     ours = own[0]
     related = set(ours.iterancestors()) | set(ours.iterdescendants())
+    return [article for article, headline in headed
+            if article is not ours and article not in related and headline and headline not in title]
+
+
+def _article_blocks(articles) -> list[MarkupBlock]:
     blocks = []
-    for article, headline in headed:
-        if article is ours or article in related or not headline or headline in title:
-            continue
+    for article in articles:
+        headline = " ".join(next(article.iter("h1")).text_content().split())
         text = " ".join(article.text_content().split())
         blocks.append(MarkupBlock(OTHER_ARTICLE, "related", f"another article on the page ('{headline[:60]}')", article.sourceline or 0, text))
     return blocks
@@ -150,9 +154,13 @@ def _other_articles(tree) -> list[MarkupBlock]:
 MARK_MIN_CHARS = 12
 
 
-def _headlines(tree) -> list[str]:
-    """The page's own headline, as its <title> and <h1> elements give it."""
-    texts = [tree.findtext(".//title") or ""] + [h.text_content() for h in tree.iter("h1")]
+def _headlines(tree, other_articles=()) -> list[str]:
+    """The page's own headline, as its <title> and <h1> elements give it (not the <h1> of
+    another article on the page)."""
+    others = set(other_articles)
+    texts = [tree.findtext(".//title") or ""] + [
+        h.text_content() for h in tree.iter("h1") if not others or others.isdisjoint(h.iterancestors())
+    ]
     return [" ".join(t.split()) for t in texts if t and t.strip()]
 
 
@@ -171,11 +179,8 @@ def _marks(extracted: str, blocks: list[MarkupBlock], headlines: list[str] = ())
         if len(key) < MARK_MIN_CHARS:
             continue
         own_headline = any(key in h for h in headlines)
-        in_title = bool(headlines) and key in headlines[0]
         for b in blocks:
-            # Another article's own <h1> is one of the page's, but not the page's headline.
-            mine = in_title if b.rule_id == OTHER_ARTICLE else own_headline
-            if key in b.text and not (mine and b.category == "related"):
+            if key in b.text and not (own_headline and b.category == "related"):
                 marks[n] = (b.rule_id, b.category, b.reason, f"text of {b.reason} at line {b.line} of the page")
                 break
     # A gallery's captions are its text: captions go only from a page that has more than them.
@@ -217,8 +222,9 @@ def clean_html_with(cleaner: Cleaner, html: str | bytes, url: str | None = None,
     if tree is None:
         return HtmlCleanResult("", lang, False, backend=backend)
     hint = _page_lang(tree)
-    blocks = _marked_blocks(tree) + _other_articles(tree)  # before extraction, which may change the tree
-    headlines = _headlines(tree) if any(b.category == "related" for b in blocks) else []
+    others = _other_articles(tree)  # before extraction, which may change the tree
+    blocks = _marked_blocks(tree) + _article_blocks(others)
+    headlines = _headlines(tree, others) if any(b.category == "related" for b in blocks) else []
     html_removals = [Removal(b.rule_id, b.category, b.reason, b.line, (0, 0), b.text[:300], (f"markup: {b.reason}",)) for b in blocks]
     if backend == "trafilatura":
         extracted = _extract_trafilatura(tree, url)
