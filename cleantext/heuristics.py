@@ -378,6 +378,41 @@ def closing_signature(doc: Document, last_body: int) -> None:
                ["an abbreviation alone on the text's last line", f"right after the last body paragraph (line {paras[last_body].line + 1})"])
 
 
+# A list of other stories closing the page: at least this many items, each a headline (no
+# sentence end) behind a list marker, each off the article's topic.
+TAIL_LIST_MIN_ITEMS = 3
+_LIST_ITEM = regex.compile(r"^[-–—•·▪►▸»*]\s*\p{L}")
+
+
+def tail_headline_list(doc: Document, last_body: int) -> None:
+    """The text's last kept lines, after the last body paragraph, a bulleted run of headlines
+    that share little with the article (and a short label above them, such as a section name),
+    list other stories. A list that belongs to the article (ingredients, specifications,
+    steps) has short items, or items about the article's subject: it stays."""
+    paras = doc.paragraphs
+    kept = [p for p in paras[last_body + 1:] if p.final != NOISE]
+    run: list[Paragraph] = []
+    for p in reversed(kept):
+        if p.sentence_end or not _LIST_ITEM.match(p.text) or p.words > TEASER_HEADLINE_MAX_WORDS:
+            break
+        run.append(p)
+    if len(run) < TAIL_LIST_MIN_ITEMS:
+        return
+    topic = doc.topic
+    for p in run:
+        c = topic.coherence(p)
+        if c is None or c >= topic.median:
+            return
+    first = kept.index(run[-1])
+    label = kept[first - 1] if first > 0 else None
+    if label is not None and not label.sentence_end and label.words <= HEAD_LABEL_MAX_WORDS:
+        run.append(label)
+    for p in reversed(run):
+        _, note = _coherence_note(doc, p)
+        remove(p, "heuristic.related.tail-list", "related", "a list of other stories closing the page",
+               [f"one of {len(run)} bulleted headlines ending the text", f"past the last body paragraph (line {paras[last_body].line + 1})", note])
+
+
 # A label-like line between two pieces of page furniture is furniture too. Not between two bare
 # links or tag lines (meta: more often items of a list that belongs to the text), nor between
 # two ad markers (ads sit inside the body, between its paragraphs and intertitles).
@@ -553,6 +588,7 @@ def revise(doc: Document, rules: RuleSet) -> None:
     if anchors and cfg.remove_edge_clutter:
         cut_head(doc, anchors[0])
         cut_tail(doc, anchors[1])
+        tail_headline_list(doc, anchors[1])
         closing_signature(doc, anchors[1])
         between_noise(doc)
     if cfg.remove_duplicates:

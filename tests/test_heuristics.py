@@ -255,3 +255,21 @@ def test_an_abbreviation_on_the_last_line_signs_the_article_off_and_stays_elsewh
     # Not the last line, or after a list rather than the article's last paragraph: a heading or an item.
     for paras in (BODY_PL[:2] + ["NATO"] + BODY_PL[2:], BODY_PL + ["Członkowie:", "- Polska", "- Niemcy", "NATO"]):
         assert "heuristic.meta.closing-signature" not in {r.rule_id for r in explain(paras, lang="pl").removals}
+
+
+def test_a_bulleted_list_of_other_stories_closing_the_text_goes_with_its_label():
+    stories = ["- Incêndio destrói armazém de móveis na zona industrial de Setúbal",
+               "- A história da mulher de 77 anos que acaba de se licenciar em Coimbra",
+               "- Festival de jazz regressa ao Porto com cartaz de músicos africanos"]
+    result = explain(BODY_PT + ["LISBOA"] + stories)
+    gone = removed(result)
+    assert set(gone) == {"LISBOA", *stories}
+    assert {r.rule_id for r in gone.values()} == {"heuristic.related.tail-list"}
+    assert cleantext.clean(result.text, lang="pt") == result.text
+    # The article's own list (its points restate the article), a list of two, or a list that
+    # the article goes on after: all stay.
+    own = ["- O orçamento protege os salários dos funcionários públicos",
+           "- O orçamento reduz a dívida pública do país",
+           "- A oposição vai recorrer ao Tribunal Constitucional"]
+    for paras in (BODY_PT + ["Em resumo:"] + own, BODY_PT + stories[:2], BODY_PT[:2] + stories + BODY_PT[2:]):
+        assert not removed(explain(paras)), paras
