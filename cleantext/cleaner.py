@@ -47,7 +47,9 @@ class Cleaner:
 
     def rules_for(self, lang: str | None) -> RuleSet:
         if lang not in self._rules:
-            self._rules[lang] = RuleSet(self.rulebook.rules_for(lang, self.config.is_disabled))
+            rules = RuleSet(self.rulebook.rules_for(lang, self.config.is_disabled))
+            rules.compile_patterns()
+            self._rules[lang] = rules
         return self._rules[lang]
 
     # ------------------------------------------------------------------ cleaning

@@ -83,11 +83,13 @@ class Rule:
         # Compiled on first use: a run over one language compiles that language's rules only.
         return regex.compile(self.pattern, self.flags)
 
-    def matches(self, text: str, words: int, timeout: float | None = None) -> bool:
+    def matches(self, text: str, words: int, timeout: float | None = None, folded: str | None = None) -> bool:
+        """`folded`: the text as fold() gives it, when the caller has it (several rules ask)."""
         if words > self.max_words:
             return False
         if self.needs:
-            folded = text.casefold()
+            if folded is None:
+                folded = fold(text)
             if not any(n in folded for n in self.needs):
                 return False
         if self.trusted or timeout is None:
@@ -405,6 +407,19 @@ class RuleSet:
             for r, anchored in zip(self.rules, self._anchored) if not anchored and r.trusted
         )
 
+    def compile_patterns(self) -> None:
+        """Compile every pattern of the set now, from the pattern cache when it holds them (see
+        pattern_cache; otherwise each compiles on first use)."""
+        from .pattern_cache import compile_all
+
+        # The cache names the set by its packs: languages a pack serves share its entry.
+        kind = "+".join(sorted({r.lang for r in self.rules})) or "none"
+        for rule, compiled in zip(self.rules, compile_all(kind, [(r.pattern, r.flags) for r in self.rules])):
+            rule.__dict__.setdefault("compiled", compiled)  # Rule.compiled's cached_property slot
+        wide = [r for r, anchored in zip(self.rules, self._anchored) if not anchored and r.trusted]
+        patterns = compile_all(f"{kind}.wide", [(r.pattern, r.compiled.flags | regex.MULTILINE) for r in wide])
+        self.__dict__["_document_wide"] = tuple(zip(wide, patterns))
+
     def candidates(self, text: str, words: int = 0, has_needed: bool = True) -> tuple[Rule, ...]:
         """The rules, other than document-wide ones, that could match a paragraph beginning
         like `text` (of `words` words), in order. When the paragraph holds none of the words
@@ -415,11 +430,18 @@ class RuleSet:
             found, longest = without_needs, longest_without
         return () if words > longest else found
 
-    def longest_from(self, text: str, has_needed: bool = True) -> int:
-        """The most words a paragraph opening as `text` does may have and still match a rule
-        (-1: no rule can open it); `has_needed` as in candidates."""
-        entry = self._by_start(text[:PREFIX_CHARS])
-        return entry[2] if has_needed else entry[3]
+    def longest_each(self, texts: list[str], with_needed: frozenset[int] | None) -> list[int]:
+        """Per paragraph, the most words it may have and still match a rule its opening allows
+        (-1: no rule can open it); only rules without `needs` count for a paragraph outside
+        `with_needed` (as paragraphs_with_needed gives it). One loop: it runs for every
+        paragraph of every document."""
+        by_prefix, by_start = self._by_prefix, self._by_start
+        out = []
+        for i, text in enumerate(texts):
+            key = text[:PREFIX_CHARS]
+            entry = by_prefix.get(key) or by_start(key)
+            out.append(entry[2] if with_needed is None or i in with_needed else entry[3])
+        return out
 
     def paragraphs_with_needed(self, texts: list[str], whole: str | None = None,
                                folded: str | None = None) -> frozenset[int] | None:
@@ -528,7 +550,8 @@ class RuleSet:
             deadline.check()
             if not self.all_trusted:
                 timeout = deadline.remaining()
-        return [r for r in candidates if r.matches(text, words, timeout)]
+        folded = fold(text) if has_needed and any(r.needs for r in candidates) else None
+        return [r for r in candidates if r.matches(text, words, timeout, folded)]
 
     @cached_property
     def all_trusted(self) -> bool:

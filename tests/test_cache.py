@@ -160,3 +160,83 @@ def test_the_windowed_walk_scores_bit_for_bit_as_py3langid_walks(cache_dir):
     noise = [bytes(rnd.randrange(256) for _ in range(rnd.randrange(0, 120))) for _ in range(300)]
     for text in TEXTS + [t[:n] for t in TEXTS[:20] for n in (1, 3, 7)] + noise + ["", "\u00e9", "\u4e2d\u6587"]:
         assert np.array_equal(ident._decide(text), own._decide(text)), text
+
+
+# --------------------------------------------------------------------------- compiled patterns
+
+
+def _rule_sets():
+    from cleantext.rules import RuleSet
+
+    book = RuleBook.load()
+    return {lang: book.rules_for(lang) for lang in sorted(book.languages)}, RuleSet
+
+
+def _behaviour(patterns, rules):
+    """What each pattern does with its rule's examples: search spans, and partial matches of
+    their openings (what picks the rules by a paragraph's first characters)."""
+    out = []
+    for p, r in zip(patterns, rules):
+        for text in r.remove + r.keep:
+            m = p.search(text)
+            out.append((r.id, text, m.span() if m else None, p.match(text[:3], partial=True) is not None))
+    return out
+
+
+def test_patterns_read_back_from_the_cache_behave_as_compiled_ones(cache_dir, monkeypatch):
+    import regex
+
+    from cleantext import pattern_cache
+
+    per_lang, _ = _rule_sets()
+    for lang in ("de", "el", "ja"):
+        rules_ = per_lang[lang]
+        items = [(r.pattern, r.flags) for r in rules_]
+        written = pattern_cache.compile_all(lang, items)
+        (entry,) = cache_dir.glob(f"patterns.{lang}-*")
+        # Read back with regex's parser out of action: the entry alone makes the patterns.
+        monkeypatch.setattr(regex._regex_core, "_parse_pattern", _no_parser)
+        read = pattern_cache.compile_all(lang, items)
+        monkeypatch.undo()
+        monkeypatch.setenv("CLEANTEXT_CACHE_DIR", str(cache_dir))
+        ordinary = [regex.compile(p, f) for p, f in items]
+        assert [(p.pattern, p.flags) for p in read] == [(p.pattern, p.flags) for p in ordinary]
+        assert _behaviour(read, rules_) == _behaviour(written, rules_) == _behaviour(ordinary, rules_)
+        assert len(_behaviour(read, rules_)) > 100, lang
+
+
+def _no_parser(*args, **kwargs):
+    raise AssertionError("the parser ran")
+
+
+@pytest.mark.parametrize("damage", [b"", b"[]", b'[["other pattern"]]', b"\xff not json"])
+def test_a_damaged_pattern_entry_compiles_anew_and_is_written_again(cache_dir, damage):
+    import regex
+
+    from cleantext import pattern_cache
+
+    items = [(r"^read (?:also|more)\b", regex.IGNORECASE), (r"(?i)\bsubscribe\b", 0)]
+    pattern_cache.compile_all("demo", items)
+    (entry,) = cache_dir.glob("patterns.demo-*")
+    entry.write_bytes(damage)
+    again = pattern_cache.compile_all("demo", items)
+    assert [bool(p.search("Read also: the rest")) for p in again] == [True, False]
+    assert [bool(p.search("Please SUBSCRIBE now")) for p in again] == [False, True]
+    assert json.loads(entry.read_bytes())[0][0] == items[0][0]  # a whole entry again
+
+
+def test_a_cleaner_reads_its_languages_patterns_from_the_cache(cache_dir, monkeypatch):
+    import regex
+
+    import cleantext
+
+    text = "Das Parlament hat am Donnerstag den Haushalt beschlossen.\n\nLesen Sie auch: Die Reaktionen\n"
+    expected = cleantext.Cleaner().clean(text, lang="de")
+    assert expected == "Das Parlament hat am Donnerstag den Haushalt beschlossen.\n"
+    assert list(cache_dir.glob("patterns.common+de-*")) and list(cache_dir.glob("patterns.common+de.wide-*"))
+    # A new process, as it were: rules read anew, regex's own cache empty, its parser out of action.
+    cleaner = cleantext.Cleaner()
+    assert "compiled" not in cleaner.rulebook.files[0].rules[0].__dict__
+    regex.purge()
+    monkeypatch.setattr(regex._regex_core, "_parse_pattern", _no_parser)
+    assert cleaner.clean(text, lang="de") == expected
