@@ -95,17 +95,17 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
     wide = rules.document_wide(texts, whole, folded)
     with_needed = rules.paragraphs_with_needed(texts, whole, folded)
     marks = doc.marks
-    longest_from = rules.longest_from
-    for p in doc.paragraphs:
-        mark = marks.get(p.line) if marks else None
-        if mark is not None:
-            rule_id, category, reason, evidence = mark
-            remove(p, rule_id, category, reason, [evidence])
-            continue
+    for p, longest in zip(doc.paragraphs, rules.longest_each(texts, with_needed)):
+        if marks:
+            mark = marks.get(p.line)
+            if mark is not None:
+                rule_id, category, reason, evidence = mark
+                remove(p, rule_id, category, reason, [evidence])
+                continue
         landed = wide.get(p.index, ()) if wide else ()
-        has_needed = with_needed is None or p.index in with_needed
-        if not landed and p.words > longest_from(p.text, has_needed):
+        if not landed and p.words > longest:
             continue  # most paragraphs: longer than any rule their opening allows
+        has_needed = with_needed is None or p.index in with_needed
         for rule in rules.matching(p.text, p.words, doc.deadline, landed, has_needed):
             if rule.scope in ("head", "tail"):
                 p.candidates += (rule,)
@@ -390,10 +390,14 @@ def tail_headline_list(doc: Document, last_body: int) -> None:
     list other stories. A list that belongs to the article (ingredients, specifications,
     steps) has short items, or items about the article's subject: it stays."""
     paras = doc.paragraphs
-    kept = [p for p in paras[last_body + 1:] if p.final != NOISE]
     run: list[Paragraph] = []
-    for p in reversed(kept):
-        if p.sentence_end or not _LIST_ITEM.match(p.text) or p.words > TEASER_HEADLINE_MAX_WORDS:
+    label = None  # the kept line above the run, if it stands after the last body paragraph
+    for i in range(len(paras) - 1, last_body, -1):  # from the end: most texts end in body
+        p = paras[i]
+        if p.final == NOISE:
+            continue
+        if p.sentence_end or p.words > TEASER_HEADLINE_MAX_WORDS or not _LIST_ITEM.match(p.text):
+            label = p
             break
         run.append(p)
     if len(run) < TAIL_LIST_MIN_ITEMS:
@@ -403,8 +407,6 @@ def tail_headline_list(doc: Document, last_body: int) -> None:
         c = topic.coherence(p)
         if c is None or c >= topic.median:
             return
-    first = kept.index(run[-1])
-    label = kept[first - 1] if first > 0 else None
     if label is not None and not label.sentence_end and label.words <= HEAD_LABEL_MAX_WORDS:
         run.append(label)
     for p in reversed(run):

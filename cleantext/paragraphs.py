@@ -113,14 +113,14 @@ def _char_kinds():
 
         kinds = np.array([_kind(chr(c)) for c in range(0x10000)], np.uint8)
         for m in _CJK_RUN.finditer("".join(map(chr, range(0x10000)))):
-            kinds[m.start(): m.end()] += CJK_KIND
+            kinds[m.start(): m.end()] |= CJK_BIT
         _CHAR_KINDS = kinds
     return _CHAR_KINDS
 
 
-# A character's kind: 0 white space (str.isspace), 1 word (\w), 2 other; plus CJK_KIND when
+# A character's kind: 0 white space (str.isspace), 1 word (\w), 2 other; plus CJK_BIT when
 # it is Han, Hiragana or Katakana (_CJK).
-CJK_KIND = 3
+CJK_BIT = 4
 
 
 def _kind(ch: str) -> int:
@@ -136,16 +136,20 @@ def measure_lines(lines: list[str]) -> tuple[list[int], list[bool]]:
 
     text = "\n".join(lines)
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-    kinds = _char_kinds()[np.minimum(points, 0xFFFF)]
-    for at in np.flatnonzero(points > 0xFFFF).tolist():  # emoji, rare CJK: one by one
-        ch = text[at]
-        kinds[at] = _kind(ch) + (CJK_KIND if _HAS_CJK.match(ch) else 0)
-    breaks = np.flatnonzero(points == 10)
     cjk = [False] * len(lines)
-    if not text.isascii():
-        for n in np.unique(np.searchsorted(breaks, np.flatnonzero(kinds >= CJK_KIND))).tolist():
-            cjk[n] = True
-        kinds = np.where(kinds >= CJK_KIND, kinds - CJK_KIND, kinds)
+    breaks = np.flatnonzero(points == 10)
+    if text.isascii():  # most text: no character beyond the table, no CJK
+        kinds = _char_kinds()[points]
+    else:
+        kinds = _char_kinds()[np.minimum(points, 0xFFFF)]
+        for at in np.flatnonzero(points > 0xFFFF).tolist():  # emoji, rare CJK: one by one
+            ch = text[at]
+            kinds[at] = _kind(ch) | (CJK_BIT if _HAS_CJK.match(ch) else 0)
+        in_cjk = np.flatnonzero(kinds & CJK_BIT)
+        if len(in_cjk):
+            for n in np.unique(np.searchsorted(breaks, in_cjk)).tolist():
+                cjk[n] = True
+            kinds &= CJK_BIT - 1
     space = kinds == 0
     token_starts = np.flatnonzero(~space & np.concatenate(([True], space[:-1])))
     if not len(token_starts):
@@ -160,7 +164,7 @@ def build_paragraphs(lines: list[str]) -> list[Paragraph]:
     paragraphs, blank = [], 0
     counts, cjk = measure_lines(lines)
     for i, line in enumerate(lines):
-        if not line.strip():
+        if not counts[i] and not line.strip():  # a line with a word is not blank: no strip
             blank += 1
             continue
         # count_words and ends_like_sentence, with their common cases inline (this loop runs

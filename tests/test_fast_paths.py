@@ -222,6 +222,9 @@ def test_paragraphs_with_needed_words_are_found_by_one_search_of_the_document():
     texts = LINES + ["Straße Straße Straße — jsmith SAYS:", "ß" * 40 + " x", "jsmith says:", "Newsletter", "BİZİ TAKİP EDİN"]
     # Turkish capital İ folds to "i" and a combining dot, which fold() drops: "takip" is found.
     assert "takip" in fold("BİZİ TAKİP EDİN") and "takip" not in "BİZİ TAKİP EDİN".casefold()
+    # ...and so the rule that needs it matches the line in capitals, as its pattern does.
+    follow = next(r for r in BOOK.rules_for("tr") if r.id == "tr.promo.follow-us")
+    assert follow.compiled.search("BİZİ INSTAGRAM'DA TAKİP EDİN") and follow.matches("BİZİ INSTAGRAM'DA TAKİP EDİN", 4)
     checked = 0
     for lang in sorted(BOOK.languages):
         rules = RuleSet(BOOK.rules_for(lang))
