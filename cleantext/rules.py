@@ -256,7 +256,11 @@ def parse_rule_file(text: str, path: str, check_patterns: bool = True) -> RuleFi
                 fail(f"the pattern does not compile: {exc}", rid)
         needs = tuple(raw.get("needs", ()))
         if not all(isinstance(n, str) and n and n == n.casefold() for n in needs):
-            fail("needs must be a list of lower-case words or phrases", rid)
+            fail("needs must be a list of lower-case words", rid)
+        # A pattern's \s takes any white space (a no-break space too), a needed phrase only the
+        # space it was written with: it would skip lines the pattern matches.
+        if any(not n.strip() or any(ch.isspace() for ch in n) for n in needs):
+            fail("needs must be single words (the pattern's white space may be any white space)", rid)
         max_words = raw.get("max_words", DEFAULT_MAX_WORDS)
         if max_words < 1:
             fail("max_words must be at least 1", rid)

@@ -37,6 +37,14 @@ def test_needs_spares_the_regex_where_none_of_its_words_occurs():
     assert not rule.matches("jsmith replies:", 2)
 
 
+def test_needs_do_not_skip_a_line_whose_words_a_no_break_space_joins():
+    """A pattern's \\s takes a no-break space, which the whitespace fixer keeps: a needed word
+    must still be found (needs are single words, never phrases)."""
+    body = "The council approved the budget on Thursday after a long debate about the hospital."
+    for line in ("Want our weekly briefing? Sign\u00a0up here", "We may earn a share\u00a0of revenue from sales through links on this page."):
+        assert Cleaner().clean(f"{body}\n\n{line}\n", lang="en") == body + "\n", line
+
+
 def test_anchoring_is_read_from_top_level_alternatives():
     assert is_anchored(r"^a|^(?:b|c)$")
     assert not is_anchored(r"^a|b")

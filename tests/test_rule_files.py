@@ -52,6 +52,7 @@ def test_every_builtin_file_names_its_language():
         (('message = "A test rule"', 'message = "A test rule"\nwhatever = 1'), "unknown key"),
         (('message = "A test rule"\n', ""), "missing required key 'message'"),
         (('message = "A test rule"', 'message = "A test rule"\nneeds = ["Clube"]'), "needs must be a list of lower-case"),
+        (('message = "A test rule"', 'message = "A test rule"\nneeds = ["o clube"]'), "needs must be single words"),
     ],
 )
 def test_schema_errors_name_the_file_line_and_rule(tmp_path, change, message):
