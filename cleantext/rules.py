@@ -459,16 +459,19 @@ class RuleSet:
         # located in the folded text itself.
         if folded is None:
             folded = fold("\n".join(texts) if whole is None else whole)
-        hits = []
+        starts = None
+        found = set()
         for word in self._needed_words:  # a substring search per word, in C, beats one alternation
             at = folded.find(word)
             while at >= 0:
-                hits.append(at)
-                at = folded.find(word, at + len(word))
-        if not hits:
-            return frozenset()
-        starts = list(accumulate((len(t) + 1 for t in folded.split("\n")[:-1]), initial=0))
-        return frozenset(bisect_right(starts, at) - 1 for at in hits)
+                if starts is None:
+                    starts = list(accumulate((len(t) + 1 for t in folded.split("\n")[:-1]), initial=0))
+                i = bisect_right(starts, at) - 1
+                found.add(i)
+                if i + 1 == len(starts):
+                    break
+                at = folded.find(word, starts[i + 1])  # on to the next paragraph
+        return frozenset(found)
 
     @cached_property
     def _needed_words(self) -> tuple[str, ...]:
