@@ -69,7 +69,7 @@ def _compile_recording(items) -> tuple[list[regex.Pattern], list | None]:
             calls.append(args)
             return core.compile(*args)
 
-    patterns, recorded = [], []
+    patterns, recorded, unexpected = [], [], False
     main._regex = Recorder()
     try:
         for pattern, flags in items:
@@ -82,8 +82,14 @@ def _compile_recording(items) -> tuple[list[regex.Pattern], list | None]:
                 recorded.append(_as_json(ours[0], compiled))
             else:
                 recorded = None
+    except regex.error:
+        raise  # the pattern's own fault: as regex.compile would say
+    except Exception:  # a regex unlike the one this was written for
+        unexpected = True
     finally:
         main._regex = core
+    if unexpected:  # the ordinary way
+        return [regex.compile(p, f) for p, f in items], None
     return patterns, recorded
 
 

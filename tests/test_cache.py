@@ -240,3 +240,22 @@ def test_a_cleaner_reads_its_languages_patterns_from_the_cache(cache_dir, monkey
     regex.purge()
     monkeypatch.setattr(regex._regex_core, "_parse_pattern", _no_parser)
     assert cleaner.clean(text, lang="de") == expected
+
+
+def test_a_regex_unlike_the_expected_one_compiles_the_ordinary_way(cache_dir, monkeypatch):
+    """If regex's compile no longer takes what the recording passes, patterns still come."""
+    import regex
+
+    from cleantext import pattern_cache
+
+    real = regex.compile
+
+    def strict(pattern, flags=0, **kwargs):
+        if kwargs:
+            raise TypeError("unexpected keyword argument")
+        return real(pattern, flags)
+
+    monkeypatch.setattr(regex, "compile", strict)
+    (p,) = pattern_cache.compile_all("demo", [(r"^read also\b", regex.IGNORECASE)])
+    assert p.search("Read also: more")
+    assert not list(cache_dir.glob("patterns.demo-*"))  # nothing recorded, nothing written
