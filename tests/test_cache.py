@@ -54,6 +54,10 @@ def test_no_cache_when_the_folder_cannot_be_made(tmp_path, monkeypatch, referenc
     ident = langid_model.load_identifier()
     assert [ident.classify(t) for t in TEXTS] == reference
     assert RuleBook.load().files == _parsed()
+    import cleantext  # and the patterns compile as usual
+
+    text = "Das Parlament hat am Donnerstag den Haushalt beschlossen.\n\nLesen Sie auch: Die Reaktionen\n"
+    assert cleantext.Cleaner().clean(text, lang="de") == text.split("\n")[0] + "\n"
 
 
 def test_an_empty_setting_turns_the_cache_off(monkeypatch, tmp_path):
