@@ -18,7 +18,7 @@ from .config import CleanerConfig
 from .deadline import NO_DEADLINE, Deadline
 from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic
 from .result import GuardedParagraph
-from .rules import Rule, RuleSet, fold
+from .rules import Rule, RuleSet
 from .stopwords import stopwords
 
 # Below this share of content words in common with the article's body, a paragraph is off
@@ -90,10 +90,8 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
     """Marked lines (known noise, e.g. from a page's markup) and line and block rules remove
     their paragraph at once; head and tail rules wait for context."""
     texts = [p.text for p in doc.paragraphs]
-    whole = "\n".join(texts)
-    folded = fold(whole) if rules.folds else None
-    wide = rules.document_wide(texts, whole, folded)
-    with_needed = rules.paragraphs_with_needed(texts, whole, folded)
+    with_needed, present = rules.find_needed(texts, [p.words for p in doc.paragraphs])
+    wide = rules.document_wide(texts, present)
     marks = doc.marks
     for p, longest in zip(doc.paragraphs, rules.longest_each(texts, with_needed)):
         if marks:
