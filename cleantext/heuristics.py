@@ -18,7 +18,7 @@ from .config import CleanerConfig
 from .deadline import NO_DEADLINE, Deadline
 from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic
 from .result import GuardedParagraph
-from .rules import Rule, RuleSet
+from .rules import Rule, RuleSet, fold
 from .stopwords import stopwords
 
 # Below this share of content words in common with the article's body, a paragraph is off
@@ -90,8 +90,10 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
     """Marked lines (known noise, e.g. from a page's markup) and line and block rules remove
     their paragraph at once; head and tail rules wait for context."""
     texts = [p.text for p in doc.paragraphs]
-    with_needed, present = rules.find_needed(texts, [p.words for p in doc.paragraphs])
-    wide = rules.document_wide(texts, present)
+    whole = "\n".join(texts)
+    folded = fold(whole) if rules.folds else None
+    wide = rules.document_wide(texts, whole, folded)
+    with_needed = rules.paragraphs_with_needed(texts, whole, folded)
     marks = doc.marks
     for p, longest in zip(doc.paragraphs, rules.longest_each(texts, with_needed)):
         if marks:
@@ -449,9 +451,10 @@ def drop_repeated_headline(doc: Document) -> None:
     key = _letters(title.text)
     if len(key) < REPEAT_MIN_CHARS:
         return
-    longest = 3 * len(title.text)  # a line three times as long is more than the headline dressed up
-    for p in doc.paragraphs[title.index + 1 :]:
-        if p.final != NOISE and len(key) <= len(p.text) <= longest and _letters(p.text) == key:
+    shortest, longest = len(key), 3 * len(title.text)  # three times as long: more than the headline dressed up
+    # Lengths first: they rule out nearly every paragraph, and this runs on every document.
+    for p in [p for p in doc.paragraphs[title.index + 1:] if shortest <= len(p.text) <= longest]:
+        if p.final != NOISE and _letters(p.text) == key:
             remove(p, "heuristic.meta.repeated-headline", "meta", f"repeats the headline on line {title.line + 1}",
                    [f"same letters and digits as the headline on line {title.line + 1}"])
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import mmap
+from collections import Counter
 from pathlib import Path
 
 from .cache import cache_path, write_whole
@@ -128,9 +129,7 @@ class _Walks:
         self.rowbase = np.asarray(rows).astype(np.int64) << 8
         self.depth, self.pad = depth, bytes([reset]) * (depth - 1)
 
-    def __call__(self, text: bytes):
-        """(the features met, each once, in the order py3langid meets them; how often each is
-        met), as NumPy arrays; None when there is none."""
+    def __call__(self, text: bytes) -> Counter | None:
         import numpy as np
 
         n = len(text)
@@ -140,14 +139,8 @@ class _Walks:
         for k in range(self.depth):
             states = nextmove[rowbase[states] + padded[k: k + n]]
         features = self.out[states]
-        found = features[features >= 0]
-        if not len(found):
-            return None
-        # Counted in NumPy, then put in the order of first sight (a Counter's order), so that
-        # the scores are summed in py3langid's order.
-        ids, first, counts = np.unique(found, return_index=True, return_counts=True)
-        order = np.argsort(first, kind="stable")
-        return ids[order], counts[order]
+        found = features[features >= 0].tolist()
+        return Counter(found) if found else None
 
 
 def _identifier_class(base):
@@ -157,12 +150,9 @@ def _identifier_class(base):
         walks: _Walks
 
         def _raw_score(self, text):
-            import numpy as np
-
             visits = self.walks(text) if text else None
-            if visits is not None:  # py3langid's _sparse_score, on the arrays as they are
-                ids, counts = visits
-                return np.log1p(counts.astype(np.float32)) @ self.nb_ptc[ids] + self.nb_pc
+            if visits:
+                return self._sparse_score(visits, self.nb_ptc)
             return super()._raw_score(text)  # no feature at all: py3langid's own answer
 
     return WindowedIdentifier

@@ -330,42 +330,14 @@ def fold(text: str) -> str:
     return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
 
 
+def _caseless(word: str) -> bool:
+    """A needed "word" without letters of case ("(@"): looked for in the text as it is."""
+    return word == word.casefold() == word.upper()
+
+
 # A paragraph's first characters pick the rules that could match it: see RuleSet.
 PREFIX_CHARS = 3
-# ...and when they leave this many rules or more, the first NARROW_CHARS narrow them down.
-NARROW_FROM, NARROW_CHARS = 2, 16
-_TRAILING_NON_WORD = regex.compile(r"\W+\Z")
 _PREFIX_CACHE_LIMIT = 100_000
-
-
-_END_OR_BOUNDARY = regex.compile(r"\$|\\[ZzbBmMY]")
-
-
-def _negative_lookaheads(pattern: str) -> list[str]:
-    """The bodies of the pattern's negative lookaheads, "(?!...)" (escapes and character
-    classes skipped)."""
-    bodies, opened, depth, i, in_class = [], [], 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1: i + 2] == "]":
-                i += 1  # "[]...]": a leading "]" is a member
-        elif c == "(":
-            if pattern.startswith("(?!", i):
-                opened.append((depth, i + 3))
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if opened and opened[-1][0] == depth:
-                bodies.append(pattern[opened.pop()[1]: i])
-        i += 1
-    return bodies
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -418,8 +390,6 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     _by_prefix: dict = field(default_factory=dict, compare=False, repr=False)
-    _by_whole: dict = field(default_factory=dict, compare=False, repr=False)  # texts no longer than a prefix
-    _narrowed: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def _anchored(self) -> tuple[bool, ...]:
@@ -457,164 +427,84 @@ class RuleSet:
     def candidates(self, text: str, words: int = 0, has_needed: bool = True) -> tuple[Rule, ...]:
         """The rules, other than document-wide ones, that could match a paragraph beginning
         like `text` (of `words` words), in order. When the paragraph holds none of the words
-        any rule `needs` (`has_needed` False, see find_needed), those rules are left
+        any rule `needs` (`has_needed` False, see paragraphs_with_needed), those rules are left
         out at once; none is left when the paragraph is longer than any of the others takes."""
-        found, without_needs, longest, longest_without = self._entry(text)
+        found, without_needs, longest, longest_without = self._by_start(text[:PREFIX_CHARS])
         if not has_needed:
             found, longest = without_needs, longest_without
-        if words > longest:
-            return ()
-        if len(found) < NARROW_FROM or len(text) <= PREFIX_CHARS:
-            return found
-        # Openings as common as "The" leave many rules ("the material may not be...", "the
-        # story continues..."): a longer opening rules most out. It costs each rule one partial
-        # match, about what trying the rule costs, so even a first sight costs nothing more;
-        # the answer is kept for the openings that come again.
-        whole = len(text) <= NARROW_CHARS
-        key = (text[:NARROW_CHARS], whole, has_needed)
-        narrowed = self._narrowed.get(key)
-        if narrowed is None:
-            if len(self._narrowed) >= _PREFIX_CACHE_LIMIT:
-                self._narrowed.clear()
-            narrowed = self._could_open(found, key[0], whole)
-            self._narrowed[key] = narrowed
-        return narrowed
+        return () if words > longest else found
 
     def longest_each(self, texts: list[str], with_needed: frozenset[int] | None) -> list[int]:
         """Per paragraph, the most words it may have and still match a rule its opening allows
         (-1: no rule can open it); only rules without `needs` count for a paragraph outside
-        `with_needed` (as find_needed gives it). One loop: it runs for every
+        `with_needed` (as paragraphs_with_needed gives it). One loop: it runs for every
         paragraph of every document."""
-        by_prefix, by_start, entry_of = self._by_prefix, self._by_start, self._entry
+        by_prefix, by_start = self._by_prefix, self._by_start
         out = []
         for i, text in enumerate(texts):
-            if len(text) > PREFIX_CHARS:  # _entry, inline
-                key = text[:PREFIX_CHARS]
-                entry = by_prefix.get(key) or by_start(key)
-            else:
-                entry = entry_of(text)
+            key = text[:PREFIX_CHARS]
+            entry = by_prefix.get(key) or by_start(key)
             out.append(entry[2] if with_needed is None or i in with_needed else entry[3])
         return out
 
-    def find_needed(self, texts: list[str], words: list[int]) -> tuple[frozenset[int] | None, frozenset[str]]:
-        """Where the words rules `need` are, for paragraphs `texts` of `words` words each: (the
-        paragraphs holding a word some rule tried paragraph by paragraph needs, or None when no
-        such rule has `needs`; the words of document-wide rules the document holds). Most
-        paragraphs hold none, and are then spared the rules that need one.
-
-        A word counts only in a paragraph short enough for a rule that needs it to match (the
-        article's own paragraphs are long, and "said" is in most of them): the paragraphs short
-        enough for any are joined, shortest first, and case-folded once (see fold); each word is
-        then searched for in the stretch of paragraphs short enough for it."""
-        if not self._needed_longest:
-            return (None if not self._needed_by_paragraph else frozenset()), frozenset()
-        longest = self._needed_longest
-        chosen = sorted((i for i, n in enumerate(words) if n <= longest), key=words.__getitem__)
-        found: set[int] = set()
-        present: set[str] = set()
-        if chosen:
-            counts = [words[i] for i in chosen]
-            pieces = [texts[i] for i in chosen]
-            # Case folding may change lengths (ß -> ss): paragraphs are located in the folded
-            # text itself, by its line breaks (or one by one, should a paragraph hold one).
-            folded = fold("\n".join(pieces))
-            if folded.count("\n") == len(pieces) - 1:
-                pieces = folded.split("\n")
-            else:
-                pieces = [fold(t) for t in pieces]
-                folded = "\n".join(pieces)
-            starts = list(accumulate((len(t) + 1 for t in pieces), initial=0))  # one past the end too
-            for word, most, most_wide in self._needed_all:  # a search per word, in C, beats one alternation
-                end = starts[bisect_right(counts, max(most, most_wide))]
-                at = folded.find(word, 0, end)
-                while at >= 0:
-                    k = bisect_right(starts, at) - 1
-                    n = counts[k]
-                    if n <= most:
-                        found.add(chosen[k])
-                    if n <= most_wide and word not in present:
-                        present.add(word)
-                        if most < 0:
-                            break  # only a document-wide rule needs it: once is enough
-                    at = folded.find(word, starts[k + 1], end)  # on to the next paragraph
-        return (frozenset(found) if self._needed_by_paragraph else None), frozenset(present)
-
-    def _most_words_per_needed_word(self, wide: bool) -> dict[str, int]:
-        """Each word the rules need (those searched document-wide, or the others), with the most
-        words a paragraph may have for a rule that needs it to match."""
-        wide_ids = {r.id for r, _ in self._document_wide}
-        most: dict[str, int] = {}
-        for r in self.rules:
-            if (r.id in wide_ids) == wide:
-                for n in r.needs:
-                    most[n] = max(most.get(n, -1), r.max_words)
-        return most
+    def paragraphs_with_needed(self, texts: list[str], whole: str | None = None,
+                               folded: str | None = None) -> frozenset[int] | None:
+        """The paragraphs (indexes into `texts`) holding a word some rule `needs`, found by one
+        search of the whole document: most paragraphs hold none, and are then spared the rules
+        that need one. None when no rule has `needs` (every paragraph may then be tried as is).
+        `whole` and `folded` as in document_wide."""
+        if not self._needed_words:
+            return None
+        # Case folding keeps line breaks (and may change lengths, ß -> ss): paragraphs are
+        # located in the folded text itself.
+        if folded is None:
+            folded = fold("\n".join(texts) if whole is None else whole)
+        starts = None
+        found = set()
+        for word in self._needed_words:  # a substring search per word, in C, beats one alternation
+            at = folded.find(word)
+            while at >= 0:
+                if starts is None:
+                    starts = list(accumulate((len(t) + 1 for t in folded.split("\n")[:-1]), initial=0))
+                i = bisect_right(starts, at) - 1
+                found.add(i)
+                if i + 1 == len(starts):
+                    break
+                at = folded.find(word, starts[i + 1])  # on to the next paragraph
+        return frozenset(found)
 
     @cached_property
-    def _needed_by_paragraph(self) -> dict[str, int]:
-        return self._most_words_per_needed_word(wide=False)
+    def _needed_words(self) -> tuple[str, ...]:
+        """The words needed by the rules tried paragraph by paragraph."""
+        return tuple(sorted({n for r, anchored in zip(self.rules, self._anchored) if anchored or not r.trusted for n in r.needs}))
 
     @cached_property
-    def _needed_wide(self) -> dict[str, int]:
-        return self._most_words_per_needed_word(wide=True)
+    def folds(self) -> bool:
+        """Does a document need case-folding for these rules' `needs`?"""
+        return bool(self._needed_words) or any(not _caseless(n) for r, _ in self._document_wide for n in r.needs)
 
-    @cached_property
-    def _needed_all(self) -> tuple[tuple[str, int, int], ...]:
-        """Every needed word, with the most words a paragraph may have for it to count (for the
-        rules tried paragraph by paragraph, and for the document-wide ones; -1 for none)."""
-        by_paragraph, wide = self._needed_by_paragraph, self._needed_wide
-        return tuple((n, by_paragraph.get(n, -1), wide.get(n, -1)) for n in sorted({*by_paragraph, *wide}))
-
-    @cached_property
-    def _needed_longest(self) -> int:
-        """The most words a paragraph may have for any rule with `needs` (0: no rule has any)."""
-        return max((*self._needed_by_paragraph.values(), *self._needed_wide.values()), default=0)
-
-    def _entry(self, text: str) -> tuple[tuple[Rule, ...], tuple[Rule, ...], int, int]:
-        """_by_start for a paragraph: by its first characters, or as a whole when it is no longer."""
-        if len(text) > PREFIX_CHARS:
-            key = text[:PREFIX_CHARS]
-            return self._by_prefix.get(key) or self._by_start(key)
-        return self._by_whole.get(text) or self._by_start(text, whole=True)
-
-    def _by_start(self, key: str, whole: bool = False) -> tuple[tuple[Rule, ...], tuple[Rule, ...], int, int]:
-        """(the rules that could open a text beginning with `key`, or being `key` when `whole`,
-        those of them without `needs`, the most words either may match)."""
-        cache = self._by_whole if whole else self._by_prefix
-        found = cache.get(key)
+    def _by_start(self, key: str) -> tuple[tuple[Rule, ...], tuple[Rule, ...], int, int]:
+        """(the rules that could open a text beginning with `key`, those of them without
+        `needs`, the most words either may match)."""
+        found = self._by_prefix.get(key)
         if found is None:
-            if len(cache) >= _PREFIX_CACHE_LIMIT:
-                cache.clear()
+            if len(self._by_prefix) >= _PREFIX_CACHE_LIMIT:
+                self._by_prefix.clear()
             # A rule that cannot open a text with "Th" cannot open one with "The" either: each
             # prefix only tries the rules its own prefix left, so the cache fills fast (every
             # process fills its own: it is what a batch worker's first documents cost).
             if key:
-                rules = self._could_open(self._by_start(key[:-1])[0], key, whole)
+                rules = tuple(
+                    r for r in self._by_start(key[:-1])[0]
+                    if r.id in self._unanchored or r.compiled.match(key, partial=True) is not None
+                )
             else:
                 rules = tuple(r for r, anchored in zip(self.rules, self._anchored) if anchored or not r.trusted)
             without = tuple(r for r in rules if not r.needs)
             found = (rules, without if len(without) < len(rules) else rules,
                      max((r.max_words for r in rules), default=-1), max((r.max_words for r in without), default=-1))
-            cache[key] = found
+            self._by_prefix[key] = found
         return found
-
-    def _could_open(self, rules: tuple[Rule, ...], key: str, whole: bool = False) -> tuple[Rule, ...]:
-        """Those of `rules` that could match a text beginning with `key` (or being `key`, when
-        `whole`), as partial matching tells. The regex module's partial matching reads an
-        assertion at the end of the text as if the text ended there: after a space, a word
-        boundary (\\b) fails, though the word the text goes on with would make it hold. So the
-        key of a text that goes on is cut after its last word character, where a boundary holds
-        either way; a rule with a negative lookahead that tests for the end or a boundary
-        ("(?!$)") is always tried."""
-        cut = None if whole else _TRAILING_NON_WORD.search(key)
-        opening = key[: cut.start()] if cut else key
-        always = self._always_tried
-        return tuple(r for r in rules if r.id in always or r.compiled.match(opening, partial=True) is not None)
-
-    @cached_property
-    def _always_tried(self) -> frozenset[str]:
-        """Ids of the rules an opening cannot rule out (see _could_open)."""
-        return self._unanchored | {r.id for r in self.rules if any(_END_OR_BOUNDARY.search(b) for b in _negative_lookaheads(r.pattern))}
 
     @cached_property
     def _unanchored(self) -> frozenset[str]:
@@ -622,24 +512,25 @@ class RuleSet:
         _document_wide)."""
         return frozenset(r.id for r, anchored in zip(self.rules, self._anchored) if not anchored and not r.trusted)
 
-    def document_wide(self, texts: list[str], present: frozenset[str] | None = None) -> dict[int, list[Rule]]:
+    def document_wide(self, texts: list[str], whole: str | None = None, folded: str | None = None) -> dict[int, list[Rule]]:
         """Per paragraph (index into `texts`), the unanchored rules whose search over the whole
         document lands in it. A match inside a paragraph is a match in the joined text, and a
         match that runs over a line break marks every paragraph it touches, so no paragraph that
         a rule matches is missed. A rule with `needs` searches only a document that holds one of
-        its words: `present`, as find_needed gives it (worked out here when not given)."""
+        its words. `whole` and `folded`, when the caller has them, are the texts joined by line
+        breaks, and that case-folded (see fold)."""
         hits: dict[int, list[Rule]] = {}
         if not self._document_wide:
             return hits
-        if present is None:
-            from .paragraphs import count_words
-
-            present = self.find_needed(texts, [count_words(t) for t in texts])[1]
-        whole = "\n".join(texts)
+        if whole is None:
+            whole = "\n".join(texts)
         starts = None  # where each paragraph starts in `whole`: worked out at the first match
         for rule, pattern in self._document_wide:
-            if rule.needs and not any(n in present for n in rule.needs):
-                continue
+            if rule.needs:
+                if folded is None and not all(map(_caseless, rule.needs)):
+                    folded = fold(whole)
+                if not any(n in (whole if _caseless(n) else folded) for n in rule.needs):
+                    continue
             for m in pattern.finditer(whole):
                 if starts is None:
                     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
