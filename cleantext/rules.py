@@ -368,6 +368,49 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return alts
 
 
+_NON_WORD = regex.compile(r"\W")
+
+
+def relaxed(pattern: str) -> str:
+    """The pattern without its word boundaries (\\b) and negative lookaheads ("(?!...)"): it
+    matches wherever the pattern does, and more (escapes and character classes are skipped
+    over: in a class, \\b is a backspace).
+
+    What it is for: the regex module's partial matching reads an assertion at the end of the
+    text as if the text ended there. "ab " does not partially match "ab[^,]{0,5}?\\bcd" (after
+    the space, the boundary fails and the repeat is not taken to need more text), though
+    "ab cd" matches; nor "ab" "ab(?!$)", though "abc" does. A paragraph's opening that ends in
+    a non-word character, or that a pattern with a negative lookahead fails, is therefore
+    asked of the relaxed pattern too before the rule is left out for it."""
+    out, start, depth, i, in_class = [], 0, 0, 0, False
+    lookahead = None  # depth of the outermost negative lookahead open, and where it began
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if not in_class and lookahead is None and pattern[i + 1: i + 2] == "b":
+                out.append(pattern[start: i])
+                start = i + 2
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1: i + 2] == "]":
+                i += 1  # "[]...]": a leading "]" is a member
+        elif c == "(":
+            if lookahead is None and pattern.startswith("(?!", i):
+                lookahead = (depth, i)
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if lookahead is not None and lookahead[0] == depth:
+                out.append(pattern[start: lookahead[1]])
+                start, lookahead = i + 1, None
+        i += 1
+    return "".join(out) + pattern[start:]
+
+
 def is_anchored(pattern: str) -> bool:
     """Can the pattern only match at the start of the text (every alternative opens with ^)?"""
     return all(alt.lstrip().startswith(("^", "\\A")) for alt in _top_level_alternatives(pattern))
@@ -390,6 +433,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     _by_prefix: dict = field(default_factory=dict, compare=False, repr=False)
+    _relaxed_patterns: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def _anchored(self) -> tuple[bool, ...]:
@@ -497,6 +541,9 @@ class RuleSet:
                 rules = tuple(
                     r for r in self._by_start(key[:-1])[0]
                     if r.id in self._unanchored or r.compiled.match(key, partial=True) is not None
+                    # (a partial match that fails at the end of the key may be wrong: see relaxed)
+                    or ((_NON_WORD.match(key, len(key) - 1) or "(?!" in r.pattern)
+                        and self._relaxed(r).match(key, partial=True) is not None)
                 )
             else:
                 rules = tuple(r for r, anchored in zip(self.rules, self._anchored) if anchored or not r.trusted)
@@ -505,6 +552,18 @@ class RuleSet:
                      max((r.max_words for r in rules), default=-1), max((r.max_words for r in without), default=-1))
             self._by_prefix[key] = found
         return found
+
+    def _relaxed(self, rule: Rule) -> regex.Pattern:
+        """The rule's pattern without word boundaries and negative lookaheads (see relaxed),
+        for a key that ends in a non-word character: all of the set's at once, from the
+        pattern cache, when the first is asked for."""
+        if not self._relaxed_patterns:
+            from .pattern_cache import compile_all
+
+            kind = "+".join(sorted({r.lang for r in self.rules})) or "none"
+            items = [(relaxed(r.pattern), r.compiled.flags) for r in self.rules]
+            self._relaxed_patterns.update(zip((r.id for r in self.rules), compile_all(f"{kind}.relaxed", items)))
+        return self._relaxed_patterns[rule.id]
 
     @cached_property
     def _unanchored(self) -> frozenset[str]:

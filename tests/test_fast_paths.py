@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from cleantext import Cleaner
 from cleantext.normalize import _NEWLINE, apply_fixers, encoding_fixers, looks_bad, split_lines
 from cleantext.paragraphs import build_paragraphs, count_words, ends_like_sentence, measure_lines
-from cleantext.rules import RuleBook, RuleSet, is_anchored
+from cleantext.rules import Rule, RuleBook, RuleSet, is_anchored, relaxed
 
 BOOK = RuleBook.load()
 LINES = sorted({x for r in BOOK.all_rules() for x in r.remove + r.keep} | {x for f in BOOK.files for x in f.sample})
@@ -29,6 +29,33 @@ def test_candidates_leave_out_rules_that_cannot_match():
     body = "The city council approved the budget on Tuesday after a long debate."
     assert len(rules.candidates(body)) < len(rules.rules) / 4
     assert rules.candidates("Read also:") and rules.candidates("Read") == rules.candidates("Read more")
+
+
+def test_openings_rule_out_no_rule_where_partial_matching_errs():
+    """The regex module's partial matching fails a word boundary, or a negative lookahead for
+    the end, read at the end of a text ("ab " against "ab[^,]{0,5}?\\bcd"), though the text
+    could go on to match: the opening must not leave such a rule out."""
+    assert regex.match(r"^ab[^,]{0,5}?\bcd", "ab ", partial=True) is None  # the engine's answer
+    assert regex.match(r"^abc(?!$)", "abc", partial=True) is None
+
+    def rule(n, pattern):
+        return Rule(f"xx.promo.t{n}", "xx", "promo", "line", "m", pattern, regex.I, (), (), 30, None, "t")
+
+    rules = RuleSet((rule(1, r"^ab[^,]{0,5}?\bcd"), rule(2, r"^abc(?!$)"), rule(3, r"^a\b.{0,9}?\bzz"), rule(4, r"^xyz")))
+    for text in ["ab cd", "ab x cd", "abcd", "a b zz", "a, zz", "abc"]:
+        words = count_words(text)
+        assert rules.matching(text, words) == [r for r in rules.rules if r.matches(text, words)], text
+    assert [r.id for r in rules.candidates("ab cd")] == ["xx.promo.t1"]
+    assert [r.id for r in rules.candidates("abcd")] == ["xx.promo.t1", "xx.promo.t2"]
+
+
+def test_relaxed_patterns_match_wherever_the_rules_do():
+    assert relaxed(r"^a\bb(?!b(?:c|d)\b)x(?!$)[\b(?!]z(?!\))q\\b") == r"^abx[\b(?!]zq\\b"
+    for r in BOOK.all_rules():
+        pattern = regex.compile(relaxed(r.pattern), r.compiled.flags)
+        assert "(?!" not in pattern.pattern or "[" in pattern.pattern, r.id
+        for text in r.remove:
+            assert pattern.search(text), (r.id, text)
 
 
 def test_needs_spares_the_regex_where_none_of_its_words_occurs():
