@@ -1,8 +1,9 @@
 """The user's cache folder: derived data that is slow to build and quick to read back.
 
-Two things are kept there, each in one file named by a hash of everything it was built from,
-so a change to any of that simply means another file: py3langid's model unpacked
-(langid_model.py) and the built-in rule files parsed (rules.py). A cache only saves time:
+Each thing kept there is one file named by a hash of everything it was built from, so a
+change to any of that simply means another file: py3langid's model unpacked
+(langid_model.py), the built-in rule files parsed (rules.py), and each language's compiled
+patterns (pattern_cache.py). A cache only saves time:
 whatever goes wrong with it (no writable folder, a damaged file) is the slow path, never a
 different result or an error.
 
