@@ -388,7 +388,7 @@ def relaxed(pattern: str) -> str:
         c = pattern[i]
         if c == "\\":
             if not in_class and lookahead is None and pattern[i + 1: i + 2] == "b":
-                out.append(pattern[start: i])
+                out.append(pattern[start: i] + "(?:)")  # an empty group: a quantifier after it stays its own
                 start = i + 2
             i += 2
             continue
@@ -405,10 +405,18 @@ def relaxed(pattern: str) -> str:
         elif c == ")":
             depth -= 1
             if lookahead is not None and lookahead[0] == depth:
-                out.append(pattern[start: lookahead[1]])
+                out.append(pattern[start: lookahead[1]] + "(?:)")
                 start, lookahead = i + 1, None
         i += 1
     return "".join(out) + pattern[start:]
+
+
+def _compiled_or_anything(pattern: str, flags: int) -> regex.Pattern:
+    """The pattern compiled, or, if it does not compile, one that matches anything."""
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error:
+        return regex.compile("")
 
 
 def is_anchored(pattern: str) -> bool:
@@ -562,7 +570,11 @@ class RuleSet:
 
             kind = "+".join(sorted({r.lang for r in self.rules})) or "none"
             items = [(relaxed(r.pattern), r.compiled.flags) for r in self.rules]
-            self._relaxed_patterns.update(zip((r.id for r in self.rules), compile_all(f"{kind}.relaxed", items)))
+            try:
+                patterns = compile_all(f"{kind}.relaxed", items)
+            except regex.error:  # a user's pattern the cut leaves uncompilable: one by one
+                patterns = [_compiled_or_anything(p, flags) for p, flags in items]
+            self._relaxed_patterns.update(zip((r.id for r in self.rules), patterns))
         return self._relaxed_patterns[rule.id]
 
     @cached_property

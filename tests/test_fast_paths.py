@@ -47,10 +47,17 @@ def test_openings_rule_out_no_rule_where_partial_matching_errs():
         assert rules.matching(text, words) == [r for r in rules.rules if r.matches(text, words)], text
     assert [r.id for r in rules.candidates("ab cd")] == ["xx.promo.t1"]
     assert [r.id for r in rules.candidates("abcd")] == ["xx.promo.t1", "xx.promo.t2"]
+    # A user's pattern that does not compile relaxed (a group it refers to was in a negative
+    # lookahead) is asked as one that matches anything: its rule stays a candidate.
+    odd = RuleSet((rule(5, r"^(?!(?P<g>q))ab (?P=g)?"),))
+    assert odd.candidates("abc") == odd.rules and odd.matching("abc", 1) == []
+    assert odd.matching("ab d", 2) == [odd.rules[0]]
 
 
 def test_relaxed_patterns_match_wherever_the_rules_do():
-    assert relaxed(r"^a\bb(?!b(?:c|d)\b)x(?!$)[\b(?!]z(?!\))q\\b") == r"^abx[\b(?!]zq\\b"
+    assert relaxed(r"^a\bb(?!b(?:c|d)\b)x(?!$)[\b(?!]z(?!\))q\\b") == r"^a(?:)b(?:)x(?:)[\b(?!]z(?:)q\\b"
+    # A quantifier after a boundary stays on the empty group left in its place.
+    assert regex.match(relaxed(r"^a\b{2}c"), "ac")
     for r in BOOK.all_rules():
         pattern = regex.compile(relaxed(r.pattern), r.compiled.flags)
         assert "(?!" not in pattern.pattern or "[" in pattern.pattern, r.id
