@@ -77,6 +77,9 @@ class Rule:
     # backtrack without end, so only those run under a regex timeout, which costs time per call.
     trusted: bool = True
     needs: tuple[str, ...] = ()
+    # The pattern without its word boundaries and negative lookaheads (see relaxed()), worked
+    # out when the file is parsed, and so kept in the rules cache ("": not worked out).
+    relaxed_pattern: str = ""
 
     @cached_property
     def compiled(self) -> regex.Pattern:
@@ -269,6 +272,7 @@ def parse_rule_file(text: str, path: str, check_patterns: bool = True) -> RuleFi
                 id=rid, lang=code, category=raw["category"], scope=raw["scope"], message=raw["message"].strip(),
                 pattern=raw["pattern"], flags=flags, remove=tuple(raw["remove"]), keep=tuple(raw["keep"]),
                 max_words=max_words, block=block, source=path, needs=needs,
+                relaxed_pattern=relaxed(raw["pattern"]),
             )
         )
     sample = lang.get("sample", [])
@@ -546,12 +550,13 @@ class RuleSet:
             # prefix only tries the rules its own prefix left, so the cache fills fast (every
             # process fills its own: it is what a batch worker's first documents cost).
             if key:
+                # A partial match that fails at the end of the key may be wrong (see relaxed):
+                # the rules it could be wrong about are asked again, relaxed.
+                doubtful = self._relaxable if _NON_WORD.match(key, len(key) - 1) else self._with_negative_lookahead
                 rules = tuple(
                     r for r in self._by_start(key[:-1])[0]
                     if r.id in self._unanchored or r.compiled.match(key, partial=True) is not None
-                    # (a partial match that fails at the end of the key may be wrong: see relaxed)
-                    or ((_NON_WORD.match(key, len(key) - 1) or "(?!" in r.pattern)
-                        and self._relaxed(r).match(key, partial=True) is not None)
+                    or (r.id in doubtful and self._relaxed(r).match(key, partial=True) is not None)
                 )
             else:
                 rules = tuple(r for r, anchored in zip(self.rules, self._anchored) if anchored or not r.trusted)
@@ -561,20 +566,35 @@ class RuleSet:
             self._by_prefix[key] = found
         return found
 
+    @cached_property
+    def _relaxable(self) -> dict[str, str]:
+        """Rule id -> relaxed pattern, for the rules it differs for (those with a word boundary
+        or a negative lookahead; a Rule made in code has its relaxed pattern worked out here)."""
+        out = {}
+        for r in self.rules:
+            pattern = r.relaxed_pattern or relaxed(r.pattern)
+            if pattern != r.pattern:
+                out[r.id] = pattern
+        return out
+
+    @cached_property
+    def _with_negative_lookahead(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.rules if r.id in self._relaxable and "(?!" in r.pattern)
+
     def _relaxed(self, rule: Rule) -> regex.Pattern:
-        """The rule's pattern without word boundaries and negative lookaheads (see relaxed),
-        for a key that ends in a non-word character: all of the set's at once, from the
-        pattern cache, when the first is asked for."""
+        """The rule's relaxed pattern (see relaxed), compiled: those of all the set's rules at
+        once, from the pattern cache, when the first is asked for."""
         if not self._relaxed_patterns:
             from .pattern_cache import compile_all
 
             kind = "+".join(sorted({r.lang for r in self.rules})) or "none"
-            items = [(relaxed(r.pattern), r.compiled.flags) for r in self.rules]
+            rules = [r for r in self.rules if r.id in self._relaxable]
+            items = [(self._relaxable[r.id], r.compiled.flags) for r in rules]
             try:
                 patterns = compile_all(f"{kind}.relaxed", items)
-            except regex.error:  # a user's pattern the cut leaves uncompilable: one by one
+            except regex.error:  # a user's pattern that does not compile relaxed: one by one
                 patterns = [_compiled_or_anything(p, flags) for p, flags in items]
-            self._relaxed_patterns.update(zip((r.id for r in self.rules), patterns))
+            self._relaxed_patterns.update(zip((r.id for r in rules), patterns))
         return self._relaxed_patterns[rule.id]
 
     @cached_property
