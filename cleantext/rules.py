@@ -472,8 +472,7 @@ class RuleSet:
         pattern_cache; otherwise each compiles on first use)."""
         from .pattern_cache import compile_all
 
-        # The cache names the set by its packs: languages a pack serves share its entry.
-        kind = "+".join(sorted({r.lang for r in self.rules})) or "none"
+        kind = self._cache_kind
         for rule, compiled in zip(self.rules, compile_all(kind, [(r.pattern, r.flags) for r in self.rules])):
             rule.__dict__.setdefault("compiled", compiled)  # Rule.compiled's cached_property slot
         wide = [r for r, anchored in zip(self.rules, self._anchored) if not anchored and r.trusted]
@@ -567,6 +566,11 @@ class RuleSet:
         return found
 
     @cached_property
+    def _cache_kind(self) -> str:
+        """The pattern cache's name for the set: its packs (languages a pack serves share it)."""
+        return "+".join(sorted({r.lang for r in self.rules})) or "none"
+
+    @cached_property
     def _relaxable(self) -> dict[str, str]:
         """Rule id -> relaxed pattern, for the rules it differs for (those with a word boundary
         or a negative lookahead; a Rule made in code has its relaxed pattern worked out here)."""
@@ -587,11 +591,10 @@ class RuleSet:
         if not self._relaxed_patterns:
             from .pattern_cache import compile_all
 
-            kind = "+".join(sorted({r.lang for r in self.rules})) or "none"
             rules = [r for r in self.rules if r.id in self._relaxable]
             items = [(self._relaxable[r.id], r.compiled.flags) for r in rules]
             try:
-                patterns = compile_all(f"{kind}.relaxed", items)
+                patterns = compile_all(f"{self._cache_kind}.relaxed", items)
             except regex.error:  # a user's pattern that does not compile relaxed: one by one
                 patterns = [_compiled_or_anything(p, flags) for p, flags in items]
             self._relaxed_patterns.update(zip((r.id for r in rules), patterns))
