@@ -492,15 +492,15 @@ class RuleSet:
     def longest_each(self, texts: list[str], with_needed: frozenset[int] | None) -> list[int]:
         """Per paragraph, the most words it may have and still match a rule its opening allows
         (-1: no rule can open it); only rules without `needs` count for a paragraph outside
-        `with_needed` (as paragraphs_with_needed gives it). One loop: it runs for every
-        paragraph of every document."""
-        by_prefix, by_start = self._by_prefix, self._by_start
-        out = []
-        for i, text in enumerate(texts):
-            key = text[:PREFIX_CHARS]
-            entry = by_prefix.get(key) or by_start(key)
-            out.append(entry[2] if with_needed is None or i in with_needed else entry[3])
-        return out
+        `with_needed` (as paragraphs_with_needed gives it). It runs for every paragraph of
+        every document: list comprehensions, and the cache asked once per paragraph."""
+        get = self._by_prefix.get
+        entries = [get(t[:PREFIX_CHARS]) for t in texts]
+        if None in entries:  # an opening not met before (rare once a process is warm)
+            entries = [e or self._by_start(t[:PREFIX_CHARS]) for e, t in zip(entries, texts)]
+        if with_needed is None:
+            return [e[2] for e in entries]
+        return [e[2] if i in with_needed else e[3] for i, e in enumerate(entries)]
 
     def paragraphs_with_needed(self, texts: list[str], whole: str | None = None,
                                folded: str | None = None) -> frozenset[int] | None:
@@ -638,8 +638,13 @@ class RuleSet:
                  has_needed: bool = True) -> list[Rule]:
         """The rules that match the paragraph, in order; `wide` are the document-wide rules that
         landed in it (a list: most paragraphs have no candidate at all, and return here after one
-        dictionary look-up)."""
-        candidates = self.candidates(text, words, has_needed)
+        dictionary look-up). It runs for every paragraph short enough for a rule its opening
+        allows, and almost always finds none: Rule.matches is done inline."""
+        key = text[:PREFIX_CHARS]
+        entry = self._by_prefix.get(key) or self._by_start(key)
+        candidates = entry[0] if has_needed else entry[1]
+        if words > (entry[2] if has_needed else entry[3]):
+            candidates = ()
         if wide:
             candidates = sorted((*candidates, *wide), key=self._order)
         elif wide is None and self._document_wide:
@@ -651,8 +656,21 @@ class RuleSet:
             deadline.check()
             if not self.all_trusted:
                 timeout = deadline.remaining()
-        folded = fold(text) if has_needed and any(r.needs for r in candidates) else None
-        return [r for r in candidates if r.matches(text, words, timeout, folded)]
+        if timeout is not None:
+            folded = fold(text) if has_needed and any(r.needs for r in candidates) else None
+            return [r for r in candidates if r.matches(text, words, timeout, folded)]
+        found, folded = [], None
+        for r in candidates:
+            if words > r.max_words:
+                continue
+            if r.needs:
+                if folded is None:
+                    folded = fold(text)
+                if not any(n in folded for n in r.needs):
+                    continue
+            if r.compiled.search(text) is not None:
+                found.append(r)
+        return found
 
     @cached_property
     def all_trusted(self) -> bool:
