@@ -72,7 +72,9 @@ def classify(p: Paragraph, stoplist: frozenset[str]) -> tuple[str, str]:
     return BAD, evidence
 
 
-# Comment threads and footers follow the article: the article does not run across one.
+# Comment threads and footers follow the article: the article does not run across one, nor
+# across a line that a tail rule names (a box of more stories, a row of footer links): such a
+# line only ever stands after an article.
 BARRIER_CATEGORIES = ("comments", "footer")
 BARRIER = -1e12
 # A heading costs the article little; a menu of twenty costs it a paragraph.
@@ -83,6 +85,8 @@ def _weight(p: Paragraph, cls: str) -> float:
     """What a paragraph adds to the case that the article stands here."""
     if p.final == NOISE:
         return BARRIER if p.category in BARRIER_CATEGORIES else -max(len(p.text), 30.0)
+    if any(rule.scope == "tail" for rule in p.candidates):
+        return BARRIER
     return {GOOD: len(p.text), NEAR_GOOD: len(p.text) / 2, SHORT_PROSE: len(p.text) / 4, SHORT: SHORT_WEIGHT,
             BAD: -len(p.text)}[cls]
 
@@ -194,7 +198,11 @@ def find_article(doc, remove) -> None:
         if p.final == NOISE or i == headline:
             continue
         cls, evidence = classes[i]
-        if i not in inside:
+        tail_rule = next((rule for rule in p.candidates if rule.scope == "tail"), None)
+        if i not in inside and tail_rule is not None:
+            remove(p, tail_rule.id, tail_rule.category, tail_rule.message,
+                   [f"matches rule {tail_rule.id}", f"outside the article's main block ({where})"], tail_rule)
+        elif i not in inside:
             remove(p, "heuristic.dump.outside-article", "layout", f"outside the article's main block ({where})",
                    [f"{cls}: {evidence}", f"the main block is the stretch where prose outweighs the rest most: {where}"])
         elif cls == BAD:

@@ -122,3 +122,20 @@ def test_a_numbered_list_between_the_lead_and_the_body_costs_the_article_nothing
     # numbered in sequence is what keeps the entries: as plain short lines they would go
     monkeypatch.setattr(dump, "NUMBERED_RUN", 100)
     assert "1. The warning" not in cleantext.clean(page, page_dump=True, lang="en")
+
+
+def test_a_line_only_seen_after_articles_ends_the_article(monkeypatch):
+    """A footer link (a tail rule's line) closes the article as comments do: the prose after it,
+    a teaser about another story, does not join the article across it."""
+    page = _dump(["Home", "News"], ["Carlisle homes evacuated as the river floods the quay"], FLOOD,
+                 ["Privacy policy"], [TEASER])
+    result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
+    assert all(p in result.text for p in FLOOD)
+    removed = {r.text: r for r in result.removals}
+    assert removed[TEASER].rule_id == "heuristic.dump.outside-article"
+    assert removed["Privacy policy"].rule_id == "en.footer.legal-links"
+    # the tail rule is what stops the article: without it the teaser is taken in
+    from cleantext import dump
+
+    monkeypatch.setattr(dump, "BARRIER", -40.0)
+    assert TEASER in cleantext.clean(page, page_dump=True, lang="en")
