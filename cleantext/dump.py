@@ -33,6 +33,11 @@ PROSE = (GOOD, NEAR_GOOD, SHORT_PROSE)
 # Another stretch of prose is part of the article when it weighs at least this share of the
 # main block (1 or more: the main block alone).
 SECOND_BLOCK_SHARE = 0.5
+# A page whose main block holds under this share of all its prose weight is not one article in
+# one place (a listing, a product page, documentation in sections): there a stretch joins when
+# it weighs SCATTERED_BLOCK_SHARE of the main block.
+SCATTERED_MAIN_SHARE = 0.5
+SCATTERED_BLOCK_SHARE = 0.1
 # A lighter stretch still belongs to the article when it is about the same story: at least
 # this share of the main block's weight, and this share of its content words found there (the
 # article resumed after a gallery or an ad; a teaser about another story shares far fewer).
@@ -187,13 +192,19 @@ def find_article(doc, remove) -> None:
             main_words[main] = content_words(*main)
         return len(words & main_words[main]) / len(words)
 
-    spans = blocks(weights, SECOND_BLOCK_SHARE, on_topic)
-    if not spans:
+    main = main_block(weights)
+    if main is None:
         return
+    share = sum(weights[main[0]:main[1] + 1]) / sum(w for w in weights if w > 0)
+    scattered = share < SCATTERED_MAIN_SHARE
+    spans = blocks(weights, SCATTERED_BLOCK_SHARE if scattered else SECOND_BLOCK_SHARE, on_topic)
     inside = {i for a, b in spans for i in range(a, b + 1)}
     prose = [i for i in sorted(inside) if classes[i][0] in PROSE and paras[i].final != NOISE]
     headline = _headline(doc, spans[0][0], classes)
     where = ", ".join(f"lines {paras[a].line + 1}-{paras[b].line + 1}" for a, b in spans)
+    how = (f"the page's prose is spread out (its heaviest stretch holds {share:.0%} of it), so every stretch "
+           f"weighing {SCATTERED_BLOCK_SHARE:.0%} of that one counts" if scattered else
+           "the main block is the stretch where prose outweighs the rest most")
     for i, p in enumerate(paras):
         if p.final == NOISE or i == headline:
             continue
@@ -204,7 +215,7 @@ def find_article(doc, remove) -> None:
                    [f"matches rule {tail_rule.id}", f"outside the article's main block ({where})"], tail_rule)
         elif i not in inside:
             remove(p, "heuristic.dump.outside-article", "layout", f"outside the article's main block ({where})",
-                   [f"{cls}: {evidence}", f"the main block is the stretch where prose outweighs the rest most: {where}"])
+                   [f"{cls}: {evidence}", f"{how}: {where}"])
         elif cls == BAD:
             remove(p, "heuristic.dump.not-prose", "layout", "inside the article but not prose",
                    [f"{cls}: {evidence}"])

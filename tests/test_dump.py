@@ -139,3 +139,29 @@ def test_a_line_only_seen_after_articles_ends_the_article(monkeypatch):
 
     monkeypatch.setattr(dump, "BARRIER", -40.0)
     assert TEASER in cleantext.clean(page, page_dump=True, lang="en")
+
+
+PRODUCTS = [
+    "The walnut desk has a drawer that runs on soft-closing rails, a cable tray under the top, and legs that can be set to four heights so that it suits a child as well as a tall adult.",
+    "Our linen sheets are washed twice before they leave the mill, which is why they feel soft from the first night and keep getting softer the more often you wash them at home.",
+    "This cast-iron pan holds heat evenly, goes from the hob into the oven, and only needs a thin coat of oil after washing to keep the seasoning that stops food from sticking.",
+    "The wool blanket is woven in a small mill in the hills from the fleece of local sheep, and it is heavy enough for winter nights without being too warm for the spring.",
+    "A set of six glasses blown by hand, each a little different from the others, thick enough for the dishwasher and light enough to hold comfortably through a long dinner.",
+    "The reading lamp has a dimmer in its base, a warm bulb that lasts for years, and an arm that can be turned towards a book or the wall without moving the heavy base at all.",
+]
+
+
+def test_on_a_page_whose_prose_is_spread_out_every_stretch_of_it_counts(monkeypatch):
+    """A shop's page (or a listing, or documentation in sections) has no one article: when the
+    heaviest stretch holds under half the page's prose, lighter stretches join it."""
+    links = [f"Shop {name}" for name in ("beds", "bath", "kitchen", "garden", "lighting", "rugs", "sale", "gifts")]
+    page = _dump(["Home", "Shop"], FLOOD, *(part for product in PRODUCTS for part in (links, [product])))
+    result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
+    assert all(p in result.text for p in FLOOD + PRODUCTS)
+    assert "Shop beds" not in result.text
+    assert any("the page's prose is spread out" in e for r in result.removals for e in r.evidence)
+    # on an article's page, where the main block holds most of the prose, the rule is stricter
+    from cleantext import dump
+
+    monkeypatch.setattr(dump, "SCATTERED_MAIN_SHARE", 0.0)
+    assert not any(p in cleantext.clean(page, page_dump=True, lang="en") for p in PRODUCTS)
