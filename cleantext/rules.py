@@ -639,7 +639,8 @@ class RuleSet:
         """The rules that match the paragraph, in order; `wide` are the document-wide rules that
         landed in it (a list: most paragraphs have no candidate at all, and return here after one
         dictionary look-up). It runs for every paragraph short enough for a rule its opening
-        allows, and almost always finds none: Rule.matches is done inline."""
+        allows, and almost always finds none, so candidates() and Rule.matches are done inline
+        here (tests/test_fast_paths.py holds the answers to those of every rule's matches)."""
         key = text[:PREFIX_CHARS]
         entry = self._by_prefix.get(key) or self._by_start(key)
         candidates = entry[0] if has_needed else entry[1]
