@@ -262,7 +262,7 @@ def teasers_ending_in_more_links(doc: Document, rules: RuleSet) -> None:
     (a box of teasers, each with its link) and the paragraph is off the article's topic: a
     single "Read more" under an article's lede (a page that gives only the start of its
     article) leaves the lede."""
-    links = [r for r in rules.rules if r.id.endswith(MORE_LINK)]
+    links = rules.with_id_ending(MORE_LINK)
     if not links:
         return
     paras = doc.paragraphs

@@ -446,6 +446,15 @@ class RuleSet:
     rules: tuple[Rule, ...]
     _by_prefix: dict = field(default_factory=dict, compare=False, repr=False)
     _relaxed_patterns: dict = field(default_factory=dict, compare=False, repr=False)
+    _by_suffix: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def with_id_ending(self, suffix: str) -> tuple[Rule, ...]:
+        """The rules whose id ends with `suffix` (".related.more-link"): asked per document,
+        worked out once."""
+        found = self._by_suffix.get(suffix)
+        if found is None:
+            found = self._by_suffix[suffix] = tuple(r for r in self.rules if r.id.endswith(suffix))
+        return found
 
     @cached_property
     def _anchored(self) -> tuple[bool, ...]:

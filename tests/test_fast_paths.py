@@ -214,12 +214,21 @@ _TRICKY = "ab _7 —|-.,\t\u4e2d\u00e9\u00a0\u2028\x1c\U0001d400\U0001f600\ud800
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=_TRICKY, max_size=12), max_size=8))
 def test_paragraph_word_counts_from_one_scan_equal_count_words(lines):
-    """build_paragraphs counts every line's words in one vectorized pass (measure_lines)."""
-    for p in build_paragraphs(lines):
-        assert p.words == count_words(p.text), p.text
-    counts, cjk = measure_lines(lines)
-    assert counts == [sum(1 for w in t.split() if any(c.isalnum() or c == "_" for c in w)) for t in lines]
-    assert cjk == [bool(regex.search(r"[\p{Han}\p{Hiragana}\p{Katakana}]", t)) for t in lines]
+    """build_paragraphs counts every line's words in one vectorized pass (measure_lines), or,
+    for a short text, line by line: both give count_words's answers."""
+    from cleantext import paragraphs
+
+    expected_counts = [sum(1 for w in t.split() if any(c.isalnum() or c == "_" for c in w)) for t in lines]
+    expected_cjk = [bool(regex.search(r"[\p{Han}\p{Hiragana}\p{Katakana}]", t)) for t in lines]
+    default = paragraphs.VECTOR_MIN_CHARS
+    try:
+        for threshold in (0, 10**9):  # every text vectorized; every text line by line
+            paragraphs.VECTOR_MIN_CHARS = threshold
+            for p in build_paragraphs(lines):
+                assert p.words == count_words(p.text), p.text
+            assert measure_lines(lines) == (expected_counts, expected_cjk)
+    finally:
+        paragraphs.VECTOR_MIN_CHARS = default
 
 
 @settings(max_examples=200, deadline=None)
