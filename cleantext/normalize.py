@@ -193,6 +193,12 @@ def _profile(text: str) -> _Profile:
     last_text, last = _LAST_PROFILE  # one read: another thread may replace it meanwhile
     if last_text is text:
         return last
+    if text.isascii():
+        # No gate character is ASCII (text_needs_encoding_fix stops before them): two scans in
+        # C cost less here than the table's fixed costs, on short texts most.
+        profile = _Profile(_OTHER_SPACE.search(text) is not None, _ANY_INVISIBLE.search(text) is not None, [])
+        _LAST_PROFILE = (text, profile)
+        return profile
     import numpy as np
 
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)

@@ -151,6 +151,13 @@ def test_document_gates_agree_with_the_regexes_on_any_text(text):
     _document_gates_agree_with_the_line_regexes(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_document_gates_of_ascii_text_agree_with_the_regexes(text):
+    """ASCII text skips the table (no gate character is ASCII)."""
+    _document_gates_agree_with_the_line_regexes(text)
+
+
 def _fix_line_by_line(lines, fixers):
     out = list(lines)
     for _ in range(3):
