@@ -56,7 +56,10 @@ class Document:
         return self._topic
 
     def usual_gap(self) -> int:
-        gaps = Counter(p.gap_before for p in self.paragraphs[1:])
+        """The blank lines that usually part the body's paragraphs (lists and boxes, often
+        tight where paragraphs are not, do not count while the body has paragraphs)."""
+        body = [p for p in self.paragraphs[1:] if p.initial == BODY]
+        gaps = Counter(p.gap_before for p in (body or self.paragraphs[1:]))
         return min(gaps.most_common(), key=lambda kv: (-kv[1], kv[0]))[0] if gaps else 0
 
     def paragraph_lang(self, p: Paragraph) -> str | None:
@@ -160,11 +163,20 @@ def walk_teasers(doc: Document) -> None:
     than the article's median paragraph while restating its own teaser headline (at least half
     of the headline's content words come back in it)."""
     paras = doc.paragraphs
-    for h in [p.index for p in paras if p.rule is not None and p.rule.block == "teasers-after"]:
+    headers = [p.index for p in paras if p.rule is not None and p.rule.block == "teasers-after"]
+    # The last body paragraph on the article's topic: a box before it stands inside the article.
+    last_on_topic = next((p.index for p in reversed(paras) if headers and p.initial == BODY and p.final != NOISE
+                          and (doc.topic.coherence(p) or 0.0) >= COHERENT), -1)
+    for h in headers:
         header, topic = paras[h], doc.topic
         above_article = not any(q.initial == BODY and q.final != NOISE for q in paras[:h])
         headlines, last, taken = (1 if above_article else 0), None, []
+        tight = True  # no blank line inside the box so far
         for p in paras[h + 1 :]:
+            if p.gap_before:
+                if taken and tight and p.index <= last_on_topic:
+                    break  # a box set tight, a blank line, and the article's text after it: it resumes
+                tight = False
             if p.final == NOISE:
                 last = None
                 continue

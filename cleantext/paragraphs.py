@@ -25,7 +25,9 @@ TITLE = "title"    # the headline, kept once
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
 _WORD = regex.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}_]+(?:['’-][^\W{_CJK}_]+)*")
 _SENTENCE_ENDS = ".!?…。！？؟।"
-_CLOSERS = "\"'”’»)]"
+# What may close a sentence after its stop: quotes of every convention (German „…“ and ‚…‘,
+# Slovene and Danish »…«, French «…», CJK 「…」 and 『…』), brackets, full-width ones included.
+_CLOSERS = "\"'”’“‘»«›‹)]」』》〉）］】"
 _CONTENT_WORD = regex.compile(r"[^\W\d_]{4,}")
 
 # A paragraph of at least this many words that ends like a sentence reads as body; so does
@@ -208,8 +210,15 @@ class Topic:
 
     def stems(self, p: Paragraph) -> frozenset:
         if p.index not in self._stems:
-            words = (w.casefold() for w in _CONTENT_WORD.findall(p.text))
-            self._stems[p.index] = frozenset(_stem(w) for w in words if w not in self.stopwords)
+            text = p.text
+            words = (w.casefold() for w in _CONTENT_WORD.findall(text))
+            found = {_stem(w) for w in words if w not in self.stopwords and not _HAS_CJK.match(w)}
+            if not text.isascii() and _HAS_CJK.search(text):
+                # Chinese and Japanese part no words with spaces: each two characters of a run
+                # stand for one (a run is a whole clause, which no other paragraph repeats).
+                for run in _CJK_RUN.findall(text):
+                    found.update(run[i: i + 2] for i in range(len(run) - 1))
+            self._stems[p.index] = frozenset(found)
         return self._stems[p.index]
 
     def coherence(self, p: Paragraph) -> float | None:

@@ -193,12 +193,19 @@ def test_lf_split_matches_the_general_split(text):
     assert (lines.lines, lines.spans, lines.ends_with_newline) == (expected, spans, ends)
 
 
-SENTENCE_END = regex.compile(r"[.!?…。！？؟।](?:[\"'”’»)\]]|\s)*$")
+SENTENCE_END = regex.compile(r"[.!?…。！？؟।](?:[\"'”’“‘»«›‹)\]」』》〉）］】]|\s)*$")
 
 
-@given(st.text(alphabet="ab .!?»)”'\" 。\t", max_size=12))
+@given(st.text(alphabet="ab .!?»«)”“'\" 。」）\t", max_size=12))
 def test_sentence_end_matches_the_regex_it_replaces(text):
     assert ends_like_sentence(text) == bool(SENTENCE_END.search(text))
+
+
+def test_a_sentence_ends_inside_the_quotes_of_every_convention():
+    for text in ["So lange können wir nicht warten.“", "»Hvala vsem gasilcem.«", "Il a dit : « C’est fini. »",
+                 "「終わりです。」", "（以上。）", "„Das reicht nicht‘."]:
+        assert ends_like_sentence(text), text
+    assert not ends_like_sentence("„Bis die Studierenden fertig sind“")
 
 
 def test_document_wide_search_lands_in_every_paragraph_its_rule_matches():

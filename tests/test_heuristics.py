@@ -273,3 +273,52 @@ def test_a_bulleted_list_of_other_stories_closing_the_text_goes_with_its_label()
            "- A oposição vai recorrer ao Tribunal Constitucional"]
     for paras in (BODY_PT + ["Em resumo:"] + own, BODY_PT + stories[:2], BODY_PT[:2] + stories + BODY_PT[2:]):
         assert not removed(explain(paras)), paras
+
+
+def test_a_tight_box_then_a_blank_line_ends_the_box_where_the_article_resumes():
+    """Header and teasers set without blank lines between them, then a blank line: what
+    follows is the article again, an intertitle as much as a paragraph, though it shares no
+    word with what came before."""
+    box = "Leia também:\nSeca obriga a racionar água no Alentejo"
+    intertitle = "Mais hospitais no interior"
+    text = "\n\n".join(BODY_PT[:2] + [box, intertitle] + BODY_PT[2:]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="pt")
+    assert set(removed(result)) == {"Leia também:", "Seca obriga a racionar água no Alentejo"}
+    assert intertitle in result.text
+
+
+def test_a_box_closing_the_page_goes_on_past_its_blank_lines():
+    """At the end of the page, with no more of the article to come, a blank line inside the
+    box does not end it."""
+    box = "Leia também:\nSeca obriga a racionar água no Alentejo"
+    more = "Notícias do fórum\nLinks interessantes"
+    text = "\n\n".join(BODY_PT + [box, more]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="pt")
+    assert {"Notícias do fórum", "Links interessantes"} <= set(removed(result))
+
+
+def test_embed_walk_back_reads_the_usual_gap_from_the_body_paragraphs():
+    """Paragraphs parted by blank lines, a list set tight: the blank line before the tweet is
+    the body's usual gap, and the paragraphs above it stay."""
+    items = "Lisboa,\nPorto,\nFaro,\nBraga,\nCoimbra,\nÉvora,\nViseu,\nLeiria."
+    before = "O presidente da câmara escreveu na rede X que a cidade vai pagar as obras das escolas."
+    tweet = "Huge queues at the polling stations in Lisbon this morning, turnout looks high"
+    signature = "pic.twitter.com/AbCdEf — Some Reporter (@reporter) July 12, 2025"
+    text = "\n\n".join(BODY_PT[:2] + [items, before, tweet + "\n" + signature] + BODY_PT[2:]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="pt")
+    assert set(removed(result)) == {tweet, signature}
+    assert before in result.text
+
+
+def test_a_chinese_paragraph_after_a_teaser_box_shares_its_words_by_character_pairs():
+    body = [
+        "研究团队历时八年，从上千份野生稻资源中筛选耐盐基因，培育出新的耐盐碱水稻品系。",
+        "测产结果显示，新品系在含盐量较高的土壤中出苗率保持在百分之八十五以上，耐盐碱水稻亩产明显提高。",
+        "专家认为，耐盐碱水稻的推广需要配套的灌溉排盐技术，也需要更多试验田的数据。",
+    ]
+    box = "相关阅读\n我国科学家揭示玉米耐高温新机制"
+    resumed = "项目负责人在微博上表示，这种新品系让大片盐碱地变成良田，推广耐盐碱水稻前景广阔。"
+    text = "\n\n".join(body[:2] + [box, resumed, body[2]]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="zh")
+    assert "我国科学家揭示玉米耐高温新机制" not in result.text
+    assert resumed in result.text
