@@ -306,16 +306,42 @@ def teasers_ending_in_more_links(doc: Document, rules: RuleSet) -> None:
 # --------------------------------------------------------------------------- edges
 
 
-def cut_head(doc: Document, first_body: int) -> None:
+# How many lines after the standfirst may hold the page's furniture (byline, date, share row,
+# picture credit) before the article proper begins.
+STANDFIRST_FURNITURE_MAX = 10
+
+
+def past_standfirst(doc: Document, first_body: int) -> int:
+    """Where the article's head ends. Sites often set the standfirst (the lede under the
+    headline) above the byline, the date and the share row: when the lines right after the
+    first body paragraph are short, hold boilerplate already found (a share row or a credit, or
+    two lines head rules name: a byline and a date) and lead to the next body paragraph, the
+    head runs up to that one. Otherwise (one byline-like line between two paragraphs; an ad
+    marker, which stands anywhere in an article) it ends at the first body paragraph."""
+    found = named = 0
+    for q in doc.paragraphs[first_body + 1: first_body + 1 + STANDFIRST_FURNITURE_MAX]:
+        if q.final == NOISE:
+            found += q.category != "ad"
+        elif q.initial == BODY:
+            return q.index if found or named >= 2 else first_body
+        else:
+            named += bool(q.candidates)
+    return first_body
+
+
+def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> None:
     """Before the first body paragraph: keep the headline; drop what head rules name, and
     label-like lines (a few words, no sentence) whose neighbours are the start of the text,
-    the headline or boilerplate: section names, bylines, share rows."""
+    the headline, the standfirst or boilerplate: section names, bylines, share rows."""
     paras = doc.paragraphs
+    where = (f"stands before the first body paragraph (line {paras[first_body].line + 1})" if standfirst is None else
+             f"stands in the article's head, after the standfirst (line {paras[standfirst].line + 1}) "
+             f"and before the next body paragraph (line {paras[first_body].line + 1})")
     head = [p for p in paras[:first_body] if p.final != NOISE]
     for p in head:
-        if p.candidates:
+        if p.candidates and p.index != standfirst:
             rule = p.candidates[0]
-            remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}", "stands before the first body paragraph"], rule)
+            remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}", where], rule)
     head = [p for p in head if p.final != NOISE]
     if not head:
         return
@@ -323,7 +349,10 @@ def cut_head(doc: Document, first_body: int) -> None:
     title.final = TITLE
 
     def settled(i: int) -> bool:
-        return i < 0 or paras[i].final in (NOISE, TITLE)
+        # Past the standfirst, an ad marker settles nothing: ads stand between the article's
+        # paragraphs and intertitles.
+        return (i < 0 or i == standfirst or paras[i].final == TITLE
+                or paras[i].final == NOISE and (standfirst is None or paras[i].category != "ad"))
 
     for p in head:
         if p is title or p.words > HEAD_LABEL_MAX_WORDS or p.sentence_end:
@@ -331,9 +360,8 @@ def cut_head(doc: Document, first_body: int) -> None:
         if settled(p.index - 1) and settled(p.index + 1):
             remove(
                 p, "heuristic.meta.head-label", "meta", "label, byline or section name above the article",
-                [f"{p.words} word(s) without sentence punctuation",
-                 f"stands before the first body paragraph (line {paras[first_body].line + 1})",
-                 "between the start of the text, the headline or boilerplate"],
+                [f"{p.words} word(s) without sentence punctuation", where,
+                 "between the start of the text, the headline, the standfirst or boilerplate"],
             )
 
 
@@ -601,7 +629,8 @@ def revise(doc: Document, rules: RuleSet) -> None:
         drop_article_copies(doc)
     anchors = doc.body_anchors()
     if anchors and cfg.remove_edge_clutter:
-        cut_head(doc, anchors[0])
+        head_end = past_standfirst(doc, anchors[0])
+        cut_head(doc, head_end, anchors[0] if head_end != anchors[0] else None)
         cut_tail(doc, anchors[1])
         tail_headline_list(doc, anchors[1])
         closing_signature(doc, anchors[1])

@@ -322,3 +322,24 @@ def test_a_chinese_paragraph_after_a_teaser_box_shares_its_words_by_character_pa
     result = cleantext.clean_and_explain(text, lang="zh")
     assert "我国科学家揭示玉米耐高温新机制" not in result.text
     assert resumed in result.text
+
+
+def test_the_head_runs_past_a_standfirst_set_above_the_byline_and_share_row():
+    """Headline, standfirst, then the byline and the share buttons, then the article: the
+    byline between the standfirst and the share row is the head's, as it would be above it."""
+    headline = "Orçamento aprovado com os votos do governo"
+    furniture = ["Ana Sousa", "Partilhar no Facebook", "Partilhar no WhatsApp"]
+    result = explain([headline, BODY_PT[0]] + furniture + BODY_PT[1:])
+    gone = removed(result)
+    assert set(gone) == set(furniture)
+    assert gone["Ana Sousa"].rule_id == "heuristic.meta.head-label"
+    assert any("after the standfirst" in e for e in gone["Ana Sousa"].evidence)
+    assert headline in result.text and all(p in result.text for p in BODY_PT)
+
+
+def test_a_byline_alone_between_two_paragraphs_is_not_taken_for_the_head():
+    """Without boilerplate around it, a line under the first paragraph may be the article's
+    own (an intertitle, a name that starts a quote): the head ends at the first paragraph."""
+    for line in ["Ana Sousa", "Por Ana Sousa"]:
+        result = explain(["Orçamento aprovado com os votos do governo", BODY_PT[0], line] + BODY_PT[1:])
+        assert line in result.text.split("\n"), line
