@@ -16,7 +16,7 @@ import regex
 from . import language
 from .config import CleanerConfig
 from .deadline import NO_DEADLINE, Deadline
-from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic
+from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic, final_mark
 from .result import GuardedParagraph
 from .rules import Rule, RuleSet, fold
 from .stopwords import stopwords
@@ -167,6 +167,7 @@ def walk_teasers(doc: Document) -> None:
     # The last body paragraph on the article's topic: a box before it stands inside the article.
     last_on_topic = next((p.index for p in reversed(paras) if headers and p.initial == BODY and p.final != NOISE
                           and (doc.topic.coherence(p) or 0.0) >= COHERENT), -1)
+    usual = doc.usual_gap() if headers else 0
     for h in headers:
         header, topic = paras[h], doc.topic
         above_article = not any(q.initial == BODY and q.final != NOISE for q in paras[:h])
@@ -184,11 +185,18 @@ def walk_teasers(doc: Document) -> None:
                 break
             coherence, note = _coherence_note(doc, p)
             evidence = [f"follows the {header.decided_by} header on line {header.line + 1}"]
-            if not p.sentence_end and p.words <= TEASER_HEADLINE_MAX_WORDS and (
-                headlines == 0 or coherence is None or coherence < min(COHERENT, topic.median)
-            ):
+            # Set tight under its header where the body's paragraphs stand apart, an item is the
+            # box's whatever it is about (a box of related stories shares the article's words).
+            boxed = tight and not p.gap_before and usual > 0
+            # A question or an exclamation is a headline only where it is plainly off the
+            # article's topic, or boxed: elsewhere it is as often a call to action or a FAQ's.
+            shape = _teaser_headline_shape(p)
+            off_topic = coherence is not None and coherence < min(COHERENT, topic.median)
+            if shape and (boxed or off_topic or shape == "plain" and (headlines == 0 or coherence is None)):
                 kind = "headline"
-                evidence.append("first item of the box" if headlines == 0 else note)
+                evidence.append("first item of the box" if headlines == 0 else
+                                f"set tight under it, where the article's paragraphs are parted by {usual} blank line(s)"
+                                if boxed else note)
                 headlines += 1
             elif last is not None and p.words <= TEASER_SUMMARY_MAX_WORDS and coherence is not None:
                 echo = topic.echoes(p, last)
@@ -208,6 +216,22 @@ def walk_teasers(doc: Document) -> None:
             taken.append(p)
         if not above_article:
             _repeat_dated_items(doc, header, taken)
+
+
+# A teaser headline asking or exclaiming ends like a sentence, in a few words.
+TEASER_QUESTION_MAX_WORDS = 15
+
+
+def _teaser_headline_shape(p: Paragraph) -> str | None:
+    """"plain" for a short line that is no sentence; "question" for a question or an
+    exclamation in a few words (a headline may ask); None for anything else."""
+    if p.words > TEASER_HEADLINE_MAX_WORDS:
+        return None
+    if not p.sentence_end:
+        return "plain"
+    if p.words <= TEASER_QUESTION_MAX_WORDS and final_mark(p.text) in ("?", "!", "？", "！"):
+        return "question"
+    return None
 
 
 # A date line under a teaser headline: a short line holding a year or a numeric date, and

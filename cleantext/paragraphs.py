@@ -86,14 +86,21 @@ _CJK_RUN = regex.compile(rf"[{_CJK}]+")
 _PUNCT_TOKEN = re.compile(r"\s[^\w\s]+(?=\s)")
 
 
-def ends_like_sentence(text: str) -> bool:
-    """Ends with . ! ? … (or their CJK, Arabic and Devanagari forms), closing quotes and
-    brackets aside. Stripped from the end: a regex anchored with $ would scan the whole line."""
+def final_mark(text: str) -> str:
+    """The text's last character, closing quotes, brackets and white space aside ("" if none).
+    Stripped from the end: a regex anchored with $ would scan the whole line."""
     while True:
         stripped = text.rstrip().rstrip(_CLOSERS)
         if stripped == text:
-            return text[-1:] in _SENTENCE_ENDS if text else False
+            return text[-1:]
         text = stripped
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Ends with . ! ? … (or their CJK, Arabic and Devanagari forms), closing quotes and
+    brackets aside."""
+    mark = final_mark(text)
+    return bool(mark) and mark in _SENTENCE_ENDS
 
 
 def count_words(text: str) -> int:

@@ -343,3 +343,23 @@ def test_a_byline_alone_between_two_paragraphs_is_not_taken_for_the_head():
     for line in ["Ana Sousa", "Por Ana Sousa"]:
         result = explain(["Orçamento aprovado com os votos do governo", BODY_PT[0], line] + BODY_PT[1:])
         assert line in result.text.split("\n"), line
+
+
+def test_a_box_set_tight_takes_its_items_even_on_the_articles_topic():
+    """Related stories share the article's words; set tight under the header, where the body's
+    paragraphs stand apart, they are the box's all the same."""
+    box = "Leia também:\nSeca obriga a racionar água no Alentejo\nOrçamento da saúde sobe para o próximo ano no parlamento"
+    text = "\n\n".join(BODY_PT[:2] + [box] + BODY_PT[2:]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="pt")
+    gone = removed(result)
+    assert set(gone) == set(box.split("\n"))
+    assert any("set tight under it" in e for e in gone[box.split("\n")[2]].evidence)
+
+
+def test_a_teaser_headline_may_ask_but_a_call_to_action_after_a_box_stays():
+    asks = "Quem vai pagar a nova ponte sobre o rio Tejo em Lisboa?"
+    paras = BODY_PT[:2] + ["Leia também:", asks, "Seca obriga a racionar água no Alentejo"] + BODY_PT[2:]
+    assert set(removed(explain(paras))) == set(paras[2:5])
+    cta = "Quer saber mais?"
+    paras = BODY_PT[:2] + ["Leia também:", "Seca obriga a racionar água no Alentejo", cta] + BODY_PT[2:]
+    assert cta in explain(paras).text
