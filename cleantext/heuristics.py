@@ -120,6 +120,11 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
 # --------------------------------------------------------------------------- embeds
 
 
+# What a post's text holds and an article's rarely does: a link to the post's picture or a
+# short link, or an emoji (pictographs, not the ©, ™ or ★ of ordinary text).
+_POST_MARK = regex.compile(r"pic\.twitter\.com/\w+|(?<![\w.])t\.co/\w+|[\U0001F300-\U0001FAFF]")
+
+
 def walk_back_embeds(doc: Document) -> None:
     """A social embed closes with a signature line (rule with block = "embed-before"); its text
     stands in the paragraphs just before, often in another language, often set apart by extra
@@ -139,6 +144,9 @@ def walk_back_embeds(doc: Document) -> None:
             plang = doc.paragraph_lang(p)
             if plang and doc.lang and plang != doc.lang:
                 evidence.append(f"written in '{plang}' inside a '{doc.lang}' article")
+            mark = _POST_MARK.search(p.text)
+            if mark:
+                evidence.append(f"holds {mark.group()!r}, as a post does")
             if not evidence:
                 break
             remove(

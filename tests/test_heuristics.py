@@ -363,3 +363,14 @@ def test_a_teaser_headline_may_ask_but_a_call_to_action_after_a_box_stays():
     cta = "Quer saber mais?"
     paras = BODY_PT[:2] + ["Leia também:", "Seca obriga a racionar água no Alentejo", cta] + BODY_PT[2:]
     assert cta in explain(paras).text
+
+
+def test_embed_walk_back_takes_a_post_in_the_articles_language_by_its_link_or_emoji():
+    post = "Orçamento sem ambição. O governo corta onde dói e gasta onde não devia. pic.twitter.com/Hk3LmP9sQe"
+    cheer = "Que noite 🤯"
+    signature = "— Deputado Silva (@dep_silva) September 30, 2025"
+    result = explain(BODY_PT[:2] + [cheer + "\n" + post + "\n" + signature] + BODY_PT[2:])
+    gone = removed(result)
+    assert set(gone) == {cheer, post, signature}
+    assert any("pic.twitter.com" in e for e in gone[post].evidence)
+    assert all(p in result.text for p in BODY_PT)
