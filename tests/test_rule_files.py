@@ -108,7 +108,8 @@ def test_without_builtin_rules_only_user_rules_run(tmp_path):
 
 def test_a_pack_serves_the_close_languages_it_names(tmp_path):
     book = RuleBook.load()
-    assert {r.id for r in book.rules_for("bs")} == {r.id for r in book.rules_for("sr")}
+    # Bosnian text gets both neighbours' packs (Croatian is often detected as Bosnian).
+    assert {r.id for r in book.rules_for("bs")} == {r.id for r in book.rules_for("sr")} | {r.id for r in book.rules_for("hr")}
     assert {r.id for r in book.rules_for("nn")} == {r.id for r in book.rules_for("no")}
     bad = tmp_path / "xx.toml"
     bad.write_text('[language]\ncode = "xx"\nalso = ["Bosnian"]\n', encoding="utf-8")
