@@ -1,13 +1,15 @@
-"""Constructed multilingual set: cleantext on fixtures/constructed, line by line, per language.
+"""Constructed multilingual sets: cleantext on fixtures/constructed and fixtures/heldout, line by line.
 
 Each file there is an annotated page extraction (see fixtures/constructed/README.md): the
 lines of the text a scraper gave, each labelled T (headline), B (body), N (noise) or O
-(optional). They were written for this purpose, one or two per language of the rule packs,
-apart from the rules: noise phrased as sites in the language phrase it, and body lines that
-look like noise. Scored as the seeds are: lines are compared on their letters and digits
-(case-folded, NFKC); a body line must be kept, the headline kept once, a noise line gone.
+(optional), one document per language of the rule packs, written for this purpose by people
+who had not read the rules. The misses on `constructed` were then studied and the rules and
+heuristics improved; `heldout` was written afterwards and is only measured, so its figures say
+how the rules meet phrasing they were not written from. Scored as the seeds are: lines are
+compared on their letters and digits (case-folded, NFKC); a body line must be kept, the
+headline kept once, a noise line gone.
 
-    python benchmarks/constructed_eval.py [--show]     (--show: list every miss)
+    python benchmarks/constructed_eval.py [--set constructed|heldout] [--show]   (--show: every miss)
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDER = ROOT / "fixtures" / "constructed"
+SETS = {"constructed": ROOT / "fixtures" / "constructed", "heldout": ROOT / "fixtures" / "heldout"}
 LABELS = {"T": "title", "B": "body", "N": "noise", "O": "optional"}
 # Keys shorter than this must match a whole output line (as the seeds' score.py has it).
 SHORT = 25
@@ -31,6 +33,7 @@ class Annotated:
     note: str
     text: str                 # the page extraction, as a scraper gave it
     labels: dict[int, str]    # 1-based line number -> title | body | noise | optional
+    folder: str = ""          # the set it belongs to
 
 
 def read_annotated(path: Path) -> Annotated:
@@ -49,11 +52,13 @@ def read_annotated(path: Path) -> Annotated:
         labels[n] = LABELS[label]
     while text and not text[-1]:
         text.pop()
-    return Annotated(path.stem, lines[0][8:].strip(), lines[1][8:].strip(), "\n".join(text) + "\n", labels)
+    return Annotated(path.stem, lines[0][8:].strip(), lines[1][8:].strip(), "\n".join(text) + "\n", labels, path.parent.name)
 
 
-def documents(folder: Path = FOLDER) -> list[Annotated]:
-    return [read_annotated(p) for p in sorted(folder.glob("*.txt"))]
+def documents(name: str | None = None) -> list[Annotated]:
+    """The documents of one set, or of every set."""
+    folders = [SETS[name]] if name else list(SETS.values())
+    return [read_annotated(p) for folder in folders for p in sorted(folder.glob("*.txt"))]
 
 
 def key(text: str) -> str:
@@ -82,43 +87,35 @@ def score(doc: Annotated, output: str) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=sorted(SETS), help="one set (default: each in turn)")
     ap.add_argument("--show", action="store_true", help="print every line lost or left")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     import cleantext
 
-    docs = documents()
-    if not docs:
-        print(f"no documents in {FOLDER}", file=sys.stderr)
-        return 2
-    rows, totals = [], {"docs": 0, "perfect": 0, "body": 0, "lost": 0, "noise": 0, "left": 0}
-    for doc in docs:
-        result = cleantext.clean_and_explain(doc.text)
-        s = score(doc, result.text)
-        rows.append((doc, result, s))
-        totals["docs"] += 1
-        totals["perfect"] += s["perfect"]
-        for k in ("body", "noise"):
-            totals[k] += s[k]
-        totals["lost"] += len(s["lost"])
-        totals["left"] += len(s["left"])
-    print("| document | lang (detected) | body kept | noise removed | headline once |")
-    print("|---|---|---:|---:|---|")
-    for doc, result, s in rows:
-        kept = (s["body"] - len(s["lost"])) / s["body"] if s["body"] else 1.0
-        gone = (s["noise"] - len(s["left"])) / s["noise"] if s["noise"] else 1.0
-        print(f"| {doc.name} | {doc.lang} ({result.lang}) | {kept:.3f} | {gone:.3f} | {'yes' if not s['title'] else 'no'} |")
-    body = (totals["body"] - totals["lost"]) / totals["body"]
-    noise = (totals["noise"] - totals["left"]) / totals["noise"]
-    print(f"\n{totals['docs']} documents, {totals['perfect']} perfect; body lines kept {body:.4f} "
-          f"({totals['lost']} of {totals['body']} lost); noise lines removed {noise:.4f} "
-          f"({totals['left']} of {totals['noise']} left)")
-    if args.show:
-        for doc, _, s in rows:
-            source = doc.text.split("\n")
-            for kind in ("lost", "left", "title"):
-                for n in s[kind]:
-                    print(f"{doc.name}:{n}: {kind}: {source[n - 1][:150]}")
+    for name in [args.set] if args.set else list(SETS):
+        docs = documents(name)
+        if not docs:
+            print(f"no documents in {SETS[name]}", file=sys.stderr)
+            continue
+        rows = [(doc, result, score(doc, result.text)) for doc in docs for result in [cleantext.clean_and_explain(doc.text)]]
+        print(f"\n== {name}\n| document | lang (detected) | body kept | noise removed | headline once |")
+        print("|---|---|---:|---:|---|")
+        body = noise = lost = left = perfect = 0
+        for doc, result, s in rows:
+            kept = (s["body"] - len(s["lost"])) / s["body"] if s["body"] else 1.0
+            gone = (s["noise"] - len(s["left"])) / s["noise"] if s["noise"] else 1.0
+            print(f"| {doc.name} | {doc.lang} ({result.lang}) | {kept:.3f} | {gone:.3f} | {'yes' if not s['title'] else 'no'} |")
+            body, noise, lost, left = body + s["body"], noise + s["noise"], lost + len(s["lost"]), left + len(s["left"])
+            perfect += s["perfect"]
+        print(f"\n{name}: {len(rows)} documents, {perfect} perfect; body lines kept {(body - lost) / body:.4f} "
+              f"({lost} of {body} lost); noise lines removed {(noise - left) / noise:.4f} ({left} of {noise} left)")
+        if args.show:
+            for doc, _, s in rows:
+                source = doc.text.split("\n")
+                for kind in ("lost", "left", "title"):
+                    for n in s[kind]:
+                        print(f"{doc.name}:{n}: {kind}: {source[n - 1][:150]}")
     return 0
 
 

@@ -38,10 +38,10 @@ DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 
 def text_corpus(bench: Path) -> list[tuple[str, str | None]]:
     """(text, language or None) per document."""
-    from constructed_eval import FOLDER, documents
+    from constructed_eval import SETS, documents
 
     docs = [(p.read_text(encoding="utf-8"), None) for p in sorted((ROOT / "fixtures").rglob("*.txt"))
-            if FOLDER not in p.parents]  # those are annotated: their texts come without the labels
+            if not any(folder in p.parents for folder in SETS.values())]  # annotated: their texts come without labels
     docs += [(doc.text, doc.lang) for doc in documents()]
     if bench.is_dir():
         for gold in sorted(bench.glob("*/gold.jsonl")):

@@ -172,9 +172,11 @@ def walk_teasers(doc: Document) -> None:
     of the headline's content words come back in it)."""
     paras = doc.paragraphs
     headers = [p.index for p in paras if p.rule is not None and p.rule.block == "teasers-after"]
-    # The last body paragraph on the article's topic: a box before it stands inside the article.
+    # The last body paragraph on the article's topic (as much as its median paragraph, and not
+    # nearly nothing): a box before it stands inside the article.
+    on_topic = max(INCOHERENT, min(COHERENT, doc.topic.median))
     last_on_topic = next((p.index for p in reversed(paras) if headers and p.initial == BODY and p.final != NOISE
-                          and (doc.topic.coherence(p) or 0.0) >= COHERENT), -1)
+                          and (doc.topic.coherence(p) or 0.0) >= on_topic), -1)
     usual = doc.usual_gap() if headers else 0
     for h in headers:
         header, topic = paras[h], doc.topic
