@@ -172,12 +172,14 @@ def walk_teasers(doc: Document) -> None:
     of the headline's content words come back in it)."""
     paras = doc.paragraphs
     headers = [p.index for p in paras if p.rule is not None and p.rule.block == "teasers-after"]
+    if not headers:
+        return  # most documents: no topic to work out
     # The last body paragraph on the article's topic (as much as its median paragraph, and not
     # nearly nothing): a box before it stands inside the article.
     on_topic = max(INCOHERENT, min(COHERENT, doc.topic.median))
-    last_on_topic = next((p.index for p in reversed(paras) if headers and p.initial == BODY and p.final != NOISE
+    last_on_topic = next((p.index for p in reversed(paras) if p.initial == BODY and p.final != NOISE
                           and (doc.topic.coherence(p) or 0.0) >= on_topic), -1)
-    usual = doc.usual_gap() if headers else 0
+    usual = doc.usual_gap()
     for h in headers:
         header, topic = paras[h], doc.topic
         above_article = not any(q.initial == BODY and q.final != NOISE for q in paras[:h])

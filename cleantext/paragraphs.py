@@ -219,10 +219,12 @@ class Topic:
         if p.index not in self._stems:
             text = p.text
             words = (w.casefold() for w in _CONTENT_WORD.findall(text))
-            found = {_stem(w) for w in words if w not in self.stopwords and not _HAS_CJK.match(w)}
-            if not text.isascii() and _HAS_CJK.search(text):
+            if text.isascii() or not _HAS_CJK.search(text):
+                found = {_stem(w) for w in words if w not in self.stopwords}
+            else:
                 # Chinese and Japanese part no words with spaces: each two characters of a run
                 # stand for one (a run is a whole clause, which no other paragraph repeats).
+                found = {_stem(w) for w in words if w not in self.stopwords and not _HAS_CJK.match(w)}
                 for run in _CJK_RUN.findall(text):
                     found.update(run[i: i + 2] for i in range(len(run) - 1))
             self._stems[p.index] = frozenset(found)
