@@ -16,7 +16,7 @@ import regex
 from . import language
 from .config import CleanerConfig
 from .deadline import NO_DEADLINE, Deadline
-from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic, final_mark
+from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic, final_mark, has_cjk
 from .result import GuardedParagraph
 from .rules import Rule, RuleSet, fold
 from .stopwords import stopwords
@@ -35,6 +35,9 @@ TEASER_SUMMARY_MAX_WORDS = 60
 TEASER_HEADLINE_MAX_WORDS = 25
 # Labels, bylines and section names above the headline are a few words at most.
 HEAD_LABEL_MAX_WORDS = 3
+# In Chinese and Japanese (a word counted per two characters) a site's or section's name runs
+# to ten characters; a headline is longer.
+CJK_HEAD_LABEL_MAX_WORDS = 5
 # A repeated line shorter than this (letters and digits) is too common to call a repeat.
 REPEAT_MIN_CHARS = 12
 
@@ -185,9 +188,10 @@ def walk_teasers(doc: Document) -> None:
         above_article = not any(q.initial == BODY and q.final != NOISE for q in paras[:h])
         headlines, last, taken = (1 if above_article else 0), None, []
         tight = True  # no blank line inside the box so far
+        summaries = 0
         for p in paras[h + 1 :]:
             if p.gap_before:
-                if taken and tight and p.index <= last_on_topic:
+                if taken and tight and (p.index <= last_on_topic or p.initial == BODY):
                     break  # a box set tight, a blank line, and the article's text after it: it resumes
                 tight = False
             if p.final == NOISE:
@@ -204,7 +208,10 @@ def walk_teasers(doc: Document) -> None:
             # article's topic, or boxed: elsewhere it is as often a call to action or a FAQ's.
             shape = _teaser_headline_shape(p)
             off_topic = coherence is not None and coherence < min(COHERENT, topic.median)
-            if shape and (boxed or off_topic or shape == "plain" and (headlines == 0 or coherence is None)):
+            # Once the box has shown summaries, a headline after one must be plainly off the
+            # topic: a line too short to judge is as often the article's next intertitle.
+            unjudged = coherence is None and not summaries
+            if shape and (boxed or off_topic or shape == "plain" and (headlines == 0 or unjudged)):
                 kind = "headline"
                 evidence.append("first item of the box" if headlines == 0 else
                                 f"set tight under it, where the article's paragraphs are parted by {usual} blank line(s)"
@@ -221,6 +228,7 @@ def walk_teasers(doc: Document) -> None:
                 else:
                     break
                 kind = "summary"
+                summaries += 1
             else:
                 break
             remove(p, "heuristic.related.teaser", header.category, f"teaser {kind} of the box headed on line {header.line + 1}", evidence)
@@ -365,6 +373,10 @@ def past_standfirst(doc: Document, first_body: int) -> int:
     return first_body
 
 
+def _label_max_words(p: Paragraph) -> int:
+    return CJK_HEAD_LABEL_MAX_WORDS if has_cjk(p.text) else HEAD_LABEL_MAX_WORDS
+
+
 def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> None:
     """Before the first body paragraph: keep the headline; drop what head rules name, and
     label-like lines (a few words, no sentence) whose neighbours are the start of the text,
@@ -381,7 +393,7 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
     head = [p for p in head if p.final != NOISE]
     if not head:
         return
-    title = next((p for p in head if p.words > HEAD_LABEL_MAX_WORDS), None) or max(head, key=lambda p: (p.words, -p.index))
+    title = next((p for p in head if p.words > _label_max_words(p)), None) or max(head, key=lambda p: (p.words, -p.index))
     title.final = TITLE
 
     def settled(i: int) -> bool:
@@ -391,7 +403,7 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
                 or paras[i].final == NOISE and (standfirst is None or paras[i].category != "ad"))
 
     for p in head:
-        if p is title or p.words > HEAD_LABEL_MAX_WORDS or p.sentence_end:
+        if p is title or p.words > _label_max_words(p) or p.sentence_end:
             continue
         if settled(p.index - 1) and settled(p.index + 1):
             remove(

@@ -28,7 +28,8 @@ _SENTENCE_ENDS = ".!?…。！？؟।"
 # What may close a sentence after its stop: quotes of every convention (German „…“ and ‚…‘,
 # Slovene and Danish »…«, French «…», CJK 「…」 and 『…』), brackets, full-width ones included.
 _CLOSERS = "\"'”’“‘»«›‹)]」』》〉）］】"
-_CONTENT_WORD = regex.compile(r"[^\W\d_]{4,}")
+# A content word: four letters or more; in Korean, whose syllable blocks say more each, two.
+_CONTENT_WORD = regex.compile(r"[\uac00-\ud7af]{2,}|[^\W\d_]{4,}")
 
 # A paragraph of at least this many words that ends like a sentence reads as body; so does
 # any paragraph this long, ended or not. Below, it is a headline, a label or a fragment.
@@ -84,6 +85,11 @@ _CJK_RUN = regex.compile(rf"[{_CJK}]+")
 # A token of punctuation alone, in the text padded with a space at each end (re: faster here
 # than regex, and a leading \s lets it skip ahead to the next space).
 _PUNCT_TOKEN = re.compile(r"\s[^\w\s]+(?=\s)")
+
+
+def has_cjk(text: str) -> bool:
+    """Does the text hold Chinese or Japanese script (Han, Hiragana, Katakana)?"""
+    return not text.isascii() and _HAS_CJK.search(text) is not None
 
 
 def final_mark(text: str) -> str:

@@ -374,3 +374,36 @@ def test_embed_walk_back_takes_a_post_in_the_articles_language_by_its_link_or_em
     assert set(gone) == {cheer, post, signature}
     assert any("pic.twitter.com" in e for e in gone[post].evidence)
     assert all(p in result.text for p in BODY_PT)
+
+
+def test_after_a_teaser_with_its_summary_a_short_line_too_short_to_judge_is_the_article():
+    """A box of headline and summary, then the article's next intertitle, set without blank
+    lines: the intertitle has too few words to judge, and the box has shown its shape."""
+    box = ["Leia também", "Seca obriga a racionar água no Alentejo",
+           "As barragens do sul estão abaixo de vinte por cento e os agricultores pedem apoio urgente."]
+    text = "\n".join(BODY_PT[:2] + box + ["Os próximos passos"] + BODY_PT[2:]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="pt")
+    assert set(removed(result)) == set(box)
+    assert "Os próximos passos" in result.text
+
+
+def test_a_tight_box_ends_at_a_blank_line_before_a_body_paragraph_even_off_the_topic():
+    box = "Leia também:\nSeca obriga a racionar água no Alentejo\nCheias no Douro cortam estradas"
+    closing = "A decisão final sobre o calendário de obras será tomada no outono pela comissão técnica."
+    text = "\n\n".join(BODY_PT + [box, closing]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="pt")
+    assert closing in result.text
+    assert "Cheias no Douro cortam estradas" not in result.text
+
+
+def test_a_japanese_site_name_above_the_headline_is_a_label_not_the_headline():
+    headline = "クマの出没、秋田県内で過去最多ペース　住宅地での目撃相次ぐ"
+    body = [
+        "秋田県によると、今年４月から９月末までに寄せられたクマの目撃件数は１２００件を超え、過去最多だった昨年の同じ時期を上回った。",
+        "県は住民に対し、早朝や夕方の外出を控え、生ごみを屋外に放置しないよう呼びかけている。",
+        "専門家は、山の木の実が不作だったことが出没の増加につながっているとみている。",
+    ]
+    text = "\n\n".join(["社会・地域", "2025年10月12日 18時30分", "北日本ニュース", headline] + body + [headline]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="ja")
+    assert result.text.split("\n").count(headline) == 1
+    assert "北日本ニュース" not in result.text
