@@ -172,7 +172,11 @@ def walk_teasers(doc: Document) -> None:
     article's own headline: there, as for every later headline, it must be off the article's
     topic. A summary must be off-topic too: sharing almost nothing with the article, or less
     than the article's median paragraph while restating its own teaser headline (at least half
-    of the headline's content words come back in it)."""
+    of the headline's content words come back in it).
+
+    Blank lines say where a box ends when the body's paragraphs stand apart: items set tight
+    under the header are the box's, on the topic or not, and a blank line after them ends it
+    when a body paragraph, or on-topic prose further on, follows."""
     paras = doc.paragraphs
     headers = [p.index for p in paras if p.rule is not None and p.rule.block == "teasers-after"]
     if not headers:
