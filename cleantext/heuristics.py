@@ -395,9 +395,13 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
             rule = p.candidates[0]
             remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}", where], rule)
     head = [p for p in head if p.final != NOISE]
-    if not head:
+    # The headline stands above the standfirst, if anywhere: the standfirst itself is body
+    # (taken for the headline, its copy further down would go, and cleaning the result again
+    # would find another head).
+    pool = [p for p in head if p.index != standfirst]
+    if not pool:
         return
-    title = next((p for p in head if p.words > _label_max_words(p)), None) or max(head, key=lambda p: (p.words, -p.index))
+    title = next((p for p in pool if p.words > _label_max_words(p)), None) or max(pool, key=lambda p: (p.words, -p.index))
     title.final = TITLE
 
     def settled(i: int) -> bool:

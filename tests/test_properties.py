@@ -2,7 +2,7 @@
 account for every missing line."""
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import cleantext
@@ -23,8 +23,23 @@ texts = st.one_of(articles, st.text(max_size=400))
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+# Found by the property below: a standfirst with no headline above it, its copy further down,
+# and a section label between (the standfirst once passed for the headline, its copy went as a
+# repeat, and the label was left mid-text until a second cleaning).
+STANDFIRST_COPY = (
+    "O Ministro dos Negócios Estrangeiros da Rússia destacou a contribuição de soldados norte-coreanos na luta "
+    "pela libertação da região de Kursk, reforçando laços entre os dois países.\nhá 5 horas\nHoje, na cidade de "
+    "Wonsan, o Ministro dos Negócios Estrangeiros da Rússia, Sergei Lavrov, revelou que soldados da Coreia do Norte "
+    "participaram ativamente na \"libertação da região de Kursk\" dos \"nazis ucranianos\". Segundo Lavrov, essa "
+    "colaboração simboliza a \"irmandade inquebrável\" entre os dois países.\nMundo\nO Ministro dos Negócios "
+    "Estrangeiros da Rússia destacou a contribuição de soldados norte-coreanos na luta pela libertação da região de "
+    "Kursk, reforçando laços entre os dois países.\n"
+)
+
+
 @SETTINGS
 @given(texts)
+@example(STANDFIRST_COPY)
 def test_cleaning_twice_equals_cleaning_once(text):
     once = cleantext.clean(text)
     assert cleantext.clean(once) == once
