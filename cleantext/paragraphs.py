@@ -184,7 +184,7 @@ VECTOR_MIN_CHARS = 600
 def _measure_each(lines: list[str]) -> tuple[list[int], list[bool]]:
     """measure_lines, one line at a time: count_words without its CJK case, and the CJK test."""
     counts = [len(line.split()) - len(_PUNCT_TOKEN.findall(f" {line} ")) for line in lines]
-    return counts, [not line.isascii() and _HAS_CJK.search(line) is not None for line in lines]
+    return counts, [has_cjk(line) for line in lines]
 
 
 def build_paragraphs(lines: list[str]) -> list[Paragraph]:
@@ -225,7 +225,7 @@ class Topic:
         if p.index not in self._stems:
             text = p.text
             words = (w.casefold() for w in _CONTENT_WORD.findall(text))
-            if text.isascii() or not _HAS_CJK.search(text):
+            if not has_cjk(text):
                 found = {_stem(w) for w in words if w not in self.stopwords}
             else:
                 # Chinese and Japanese part no words with spaces: each two characters of a run
