@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import multiprocessing.util
 import os
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -111,6 +112,14 @@ def _start_worker(config: CleanerConfig) -> None:
 
     ensure_worker(config)
     language.detector_languages()  # the model, before the first task
+    # As the pool closes, the worker keeps what it learnt of paragraph openings (the pool's
+    # finalizers run then; atexit handlers do not, in a pool's worker).
+    multiprocessing.util.Finalize(None, _save_caches, exitpriority=10)
+
+
+def _save_caches() -> None:
+    if _CLEANER is not None:
+        _CLEANER.save_caches()
 
 
 def _cleaner() -> Cleaner:
@@ -297,6 +306,7 @@ class Runner:
             self._pool.close()
             self._pool.join()
             self._pool = None
+        _save_caches()
 
     def terminate(self) -> None:
         if self._pool is not None:

@@ -2,8 +2,8 @@
 
 Each thing kept there is one file named by a hash of everything it was built from, so a
 change to any of that simply means another file: py3langid's model unpacked
-(langid_model.py), the built-in rule files parsed (rules.py), and each language's compiled
-patterns (pattern_cache.py). A cache only saves time:
+(langid_model.py), the built-in rule files parsed (rules.py), each language's compiled
+patterns (pattern_cache.py) and the rules each paragraph opening leaves (opening_cache.py). A cache only saves time:
 whatever goes wrong with it (no writable folder, a damaged file) is the slow path, never a
 different result or an error.
 

@@ -49,8 +49,15 @@ class Cleaner:
         if lang not in self._rules:
             rules = RuleSet(self.rulebook.rules_for(lang, self.config.is_disabled))
             rules.compile_patterns()
+            rules.load_openings()
             self._rules[lang] = rules
         return self._rules[lang]
+
+    def save_caches(self) -> None:
+        """Keep what this Cleaner has learnt of paragraph openings for the next process (see
+        opening_cache): a batch run calls it as it ends, in each worker too."""
+        for rules in self._rules.values():
+            rules.save_openings()
 
     # ------------------------------------------------------------------ cleaning
     def clean(self, text: str, lang: str | None = None) -> str:

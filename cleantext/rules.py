@@ -44,6 +44,7 @@ from pathlib import Path
 
 import regex
 
+from . import opening_cache
 from .cache import cache_path, write_whole
 from .errors import RuleFileError
 
@@ -447,6 +448,9 @@ class RuleSet:
     _by_prefix: dict = field(default_factory=dict, compare=False, repr=False)
     _relaxed_patterns: dict = field(default_factory=dict, compare=False, repr=False)
     _by_suffix: dict = field(default_factory=dict, compare=False, repr=False)
+    # Where _by_prefix is kept between processes, and how many openings it has gained since it
+    # was read or written (see opening_cache); empty until load_openings.
+    _openings: dict = field(default_factory=dict, compare=False, repr=False)
 
     def with_id_ending(self, suffix: str) -> tuple[Rule, ...]:
         """The rules whose id ends with `suffix` (".related.more-link"): asked per document,
@@ -487,6 +491,19 @@ class RuleSet:
         wide = [r for r, anchored in zip(self.rules, self._anchored) if not anchored and r.trusted]
         patterns = compile_all(f"{kind}.wide", [(r.pattern, r.compiled.flags | regex.MULTILINE) for r in wide])
         self.__dict__["_document_wide"] = tuple(zip(wide, patterns))
+
+    def load_openings(self) -> None:
+        """Fill the per-opening table from the user's cache, and keep it there from now on."""
+        path = opening_cache.entry_path(self.rules, PREFIX_CHARS)
+        self._by_prefix.update(opening_cache.read(path, self.rules))
+        self._openings.update(path=path, new=0)
+
+    def save_openings(self) -> None:
+        """Keep the per-opening table in the user's cache, if it gained openings (and
+        load_openings said where)."""
+        if self._openings.get("new"):
+            opening_cache.write(self._openings["path"], self.rules, self._by_prefix)
+            self._openings["new"] = 0
 
     def candidates(self, text: str, words: int = 0, has_needed: bool = True) -> tuple[Rule, ...]:
         """The rules, other than document-wide ones, that could match a paragraph beginning
@@ -572,6 +589,10 @@ class RuleSet:
             found = (rules, without if len(without) < len(rules) else rules,
                      max((r.max_words for r in rules), default=-1), max((r.max_words for r in without), default=-1))
             self._by_prefix[key] = found
+            if self._openings:
+                self._openings["new"] += 1
+                if self._openings["new"] >= opening_cache.SAVE_EVERY:
+                    self.save_openings()
         return found
 
     @cached_property

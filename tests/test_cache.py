@@ -263,3 +263,83 @@ def test_a_regex_unlike_the_expected_one_compiles_the_ordinary_way(cache_dir, mo
     (p,) = pattern_cache.compile_all("demo", [(r"^read also\b", regex.IGNORECASE)])
     assert p.search("Read also: more")
     assert not list(cache_dir.glob("patterns.demo-*"))  # nothing recorded, nothing written
+
+
+# --------------------------------------------------------------------------- paragraph openings
+
+
+def _opening_texts():
+    """Paragraphs with many openings: the rule packs' own examples."""
+    book = RuleBook.load(builtin=True)
+    return {lang: [t for r in book.rules_for(lang) for t in r.remove + r.keep] for lang in ("de", "el", "ja", "ar")}
+
+
+def _answers(table):
+    return {key: ([r.id for r in found], [r.id for r in without], longest, longest_without)
+            for key, (found, without, longest, longest_without) in table.items()}
+
+
+def test_openings_read_back_are_the_rules_own_answers(cache_dir, monkeypatch):
+    """A table kept by one process (opening_cache) is what a rule set without any cache works
+    out for the same openings, and cleaning from it gives the same text."""
+    from cleantext import Cleaner
+
+    texts = _opening_texts()
+    first = Cleaner()
+    written = {lang: [first.clean_and_explain(t, lang=lang) for t in batch] for lang, batch in texts.items()}
+    first.save_caches()
+    assert len(list(cache_dir.glob("openings.*"))) == len(texts)
+
+    second = Cleaner()
+    for lang, batch in texts.items():
+        loaded = dict(second.rules_for(lang)._by_prefix)
+        assert len(loaded) > 100, lang  # read back, not worked out: nothing is cleaned yet
+        monkeypatch.setenv("CLEANTEXT_CACHE_DIR", "")
+        fresh = Cleaner().rules_for(lang)
+        monkeypatch.setenv("CLEANTEXT_CACHE_DIR", str(cache_dir))
+        assert _answers(loaded) == _answers({key: fresh._by_start(key) for key in loaded}), lang
+        again = [second.clean_and_explain(t, lang=lang) for t in batch]
+        assert [(r.text, r.removals) for r in again] == [(r.text, r.removals) for r in written[lang]]
+
+
+@pytest.mark.parametrize("damage", ["not json", "wrong-count", "out-of-range", "wrong-type"])
+def test_a_damaged_openings_entry_is_ignored(cache_dir, damage):
+    from cleantext import Cleaner
+
+    texts = _opening_texts()["de"]
+    first = Cleaner()
+    expected = [first.clean(t, lang="de") for t in texts]
+    first.save_caches()
+    (entry,) = cache_dir.glob("openings.*")
+    data = json.loads(entry.read_bytes())
+    key = next(k for k, v in data["openings"].items() if v[0])
+    if damage == "not json":
+        entry.write_bytes(b"\x00{ half a file")
+    else:
+        if damage == "wrong-count":
+            data["rules"] += 1
+        elif damage == "out-of-range":
+            data["openings"][key][0] = [10**6]
+        else:
+            data["openings"][key][2] = "many"
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    second = Cleaner()
+    assert second.rules_for("de")._by_prefix == {}
+    assert [second.clean(t, lang="de") for t in texts] == expected
+
+
+def test_pool_workers_keep_their_openings_as_the_pool_closes(cache_dir):
+    from cleantext import batch
+    from cleantext.cli import _call_each
+    from cleantext.config import CleanerConfig
+
+    runner = batch.Runner(CleanerConfig.from_options(lang="de"), jobs=2)
+    texts = _opening_texts()["de"]
+    try:
+        tasks = [[(batch.clean_text, t, f"t{i}")] for i, t in enumerate(texts)]
+        outcomes = [o for chunk in runner.map(_call_each, tasks) for o in chunk]
+    finally:
+        runner.close()
+    assert len(outcomes) == len(texts) and not any(o.error for o in outcomes)
+    (entry,) = cache_dir.glob("openings.common+de-*")  # the parent cleaned nothing: the workers wrote it
+    assert len(json.loads(entry.read_bytes())["openings"]) > 100
