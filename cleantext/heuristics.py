@@ -113,11 +113,64 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
             continue  # most paragraphs: longer than any rule their opening allows
         has_needed = with_needed is None or p.index in with_needed
         for rule in rules.matching(p.text, p.words, doc.deadline, landed, has_needed):
-            if rule.scope in ("head", "tail"):
+            if rule.scope in ("head", "tail") or rule.block == SHARE_COLUMN:
                 p.candidates += (rule,)
                 continue
             remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}"], rule)
             break
+
+
+# --------------------------------------------------------------------------- share columns
+
+SHARE_COLUMN = "share-column"
+# A column of share buttons not next to any other share line is taken from this many names on.
+SHARE_COLUMN_MIN = 3
+
+
+def _share_item(p: Paragraph) -> bool:
+    return p.final != NOISE and any(r.block == SHARE_COLUMN for r in p.candidates)
+
+
+def _edge_rule(p: Paragraph, scope: str) -> Rule | None:
+    """The first rule of the scope ("head" or "tail") the paragraph matched."""
+    return next((r for r in p.candidates if r.scope == scope), None)
+
+
+def _share_line(p: Paragraph) -> bool:
+    return p.final == NOISE and p.category == "share"
+
+
+def share_columns(doc: Document) -> None:
+    """Share buttons one per line ("Share", "Facebook", "X", "E-mail", "Copy link"): the names
+    (rules with block = "share-column") go with their column when it also holds a share row or
+    header the rules removed, or holds SHARE_COLUMN_MIN names and no line ending in ":" stands
+    above it (an article's list of apps is introduced so)."""
+    paras = doc.paragraphs
+    i = 0
+    while i < len(paras):
+        if not (_share_item(paras[i]) or _share_line(paras[i])):
+            i += 1
+            continue
+        # Other boilerplate inside the column (an ad marker) neither ends nor extends it: cleaned
+        # again without it, the text must give the same column.
+        j = end = i
+        while j < len(paras) and (_share_item(paras[j]) or paras[j].final == NOISE):
+            j += 1
+            if _share_item(paras[j - 1]) or _share_line(paras[j - 1]):
+                end = j
+        j = end
+        items = [p for p in paras[i:j] if _share_item(p)]
+        anchor = next((p for p in paras[i:j] if _share_line(p)), None)
+        above = next((q for q in reversed(paras[:i]) if q.final != NOISE), None)
+        introduced = above is not None and above.text.rstrip().endswith((":", "："))
+        if items and (anchor is not None or len(items) >= SHARE_COLUMN_MIN and not introduced):
+            why = (f"in a column with the share line {anchor.line + 1} ({anchor.decided_by})" if anchor is not None
+                   else f"{len(items)} names in a column, not introduced as a list")
+            for p in items:
+                rule = next(r for r in p.candidates if r.block == SHARE_COLUMN)
+                remove(p, rule.id, rule.category, rule.message,
+                       [f"matches rule {rule.id}", why, f"lines {paras[i].line + 1}-{paras[j - 1].line + 1}"], rule)
+        i = j
 
 
 # --------------------------------------------------------------------------- embeds
@@ -214,14 +267,20 @@ def walk_teasers(doc: Document) -> None:
             off_topic = coherence is not None and coherence < min(COHERENT, topic.median)
             # Once the box has shown summaries, a headline after one must be plainly off the
             # topic: a line too short to judge is as often the article's next intertitle.
-            unjudged = coherence is None and not summaries
+            # Nor is it one when the article's prose, on its topic, follows it at once (unless it
+            # is a date: a dated teaser's summary follows its date).
+            unjudged = coherence is None and not summaries and (
+                _dated(p) or not _prose_on_topic(doc, _next_kept(paras, p.index), on_topic))
             if shape and (boxed or off_topic or shape == "plain" and (headlines == 0 or unjudged)):
                 kind = "headline"
                 evidence.append("first item of the box" if headlines == 0 else
                                 f"set tight under it, where the article's paragraphs are parted by {usual} blank line(s)"
                                 if boxed else note)
                 headlines += 1
-            elif last is not None and p.words <= TEASER_SUMMARY_MAX_WORDS and coherence is not None:
+            # A line ending in a colon introduces what follows it (a list, a quote, a post): the
+            # article's, never a teaser's summary.
+            elif (last is not None and p.words <= TEASER_SUMMARY_MAX_WORDS and coherence is not None
+                  and not p.text.rstrip().endswith((":", "："))):
                 echo = topic.echoes(p, last)
                 restates = bool(echo) and 2 * len(echo) >= len(topic.stems(last))
                 if coherence < INCOHERENT:
@@ -242,14 +301,25 @@ def walk_teasers(doc: Document) -> None:
             _repeat_dated_items(doc, header, taken)
 
 
+def _next_kept(paras: list[Paragraph], i: int) -> Paragraph | None:
+    return next((q for q in paras[i + 1:] if q.final != NOISE), None)
+
+
+def _prose_on_topic(doc: Document, p: Paragraph | None, on_topic: float) -> bool:
+    """Is p a sentence (or a line introducing a list) about the article's topic?"""
+    return (p is not None and (p.initial == BODY or p.sentence_end or p.text.rstrip().endswith((":", "："))) and
+            (doc.topic.coherence(p) or 0.0) >= on_topic)
+
+
 # A teaser headline asking or exclaiming ends like a sentence, in a few words.
 TEASER_QUESTION_MAX_WORDS = 15
 
 
 def _teaser_headline_shape(p: Paragraph) -> str | None:
     """"plain" for a short line that is no sentence; "question" for a question or an
-    exclamation in a few words (a headline may ask); None for anything else."""
-    if p.words > TEASER_HEADLINE_MAX_WORDS:
+    exclamation in a few words (a headline may ask); None for anything else (such as a line
+    ending in a colon, which introduces what follows it: the article's list, quote or post)."""
+    if p.words > TEASER_HEADLINE_MAX_WORDS or p.text.rstrip().endswith((":", "：")):
         return None
     if not p.sentence_end:
         return "plain"
@@ -355,8 +425,10 @@ def teasers_ending_in_more_links(doc: Document, rules: RuleSet) -> None:
 
 
 # How many lines after the standfirst may hold the page's furniture (byline, date, share row,
-# picture credit) before the article proper begins.
-STANDFIRST_FURNITURE_MAX = 10
+# picture credit) before the article proper begins, and how many of them the rules have not
+# already removed (a share column one button per line takes many lines, all found).
+STANDFIRST_FURNITURE_MAX = 25
+STANDFIRST_UNDECIDED_MAX = 10
 
 
 def past_standfirst(doc: Document, first_body: int) -> int:
@@ -366,14 +438,17 @@ def past_standfirst(doc: Document, first_body: int) -> int:
     two lines head rules name: a byline and a date) and lead to the next body paragraph, the
     head runs up to that one. Otherwise (one byline-like line between two paragraphs; an ad
     marker, which stands anywhere in an article) it ends at the first body paragraph."""
-    found = named = 0
+    found = named = undecided = 0
     for q in doc.paragraphs[first_body + 1: first_body + 1 + STANDFIRST_FURNITURE_MAX]:
         if q.final == NOISE:
             found += q.category != "ad"
         elif q.initial == BODY:
             return q.index if found or named >= 2 else first_body
         else:
-            named += bool(q.candidates)
+            named += _edge_rule(q, "head") is not None
+            undecided += 1
+            if undecided > STANDFIRST_UNDECIDED_MAX:
+                break
     return first_body
 
 
@@ -391,8 +466,8 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
              f"and before the next body paragraph (line {paras[first_body].line + 1})")
     head = [p for p in paras[:first_body] if p.final != NOISE]
     for p in head:
-        if p.candidates and p.index != standfirst:
-            rule = p.candidates[0]
+        rule = _edge_rule(p, "head")
+        if rule is not None and p.index != standfirst:
             remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}", where], rule)
     head = [p for p in head if p.final != NOISE]
     # The headline stands above the standfirst, if anywhere: the standfirst itself is body
@@ -436,8 +511,8 @@ def cut_tail(doc: Document, last_body: int) -> None:
             if p.category in TAIL_OPENERS:
                 started = started or p
             continue
-        if p.candidates:
-            rule = p.candidates[0]
+        rule = _edge_rule(p, "tail")
+        if rule is not None:
             remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}", "stands after the last body paragraph"], rule)
             if rule.category in TAIL_OPENERS:
                 started = started or p
@@ -533,6 +608,65 @@ def between_noise(doc: Document) -> None:
                 p, f"heuristic.{prev.category}.between-noise", prev.category, "short paragraph inside a run of boilerplate",
                 [f"after {prev.decided_by} (line {prev.line + 1})", f"before {paras[i + 1].decided_by} (line {paras[i + 1].line + 1})"],
             )
+
+
+# A posted comment's text: at most this many kept paragraphs (a poster's bare name and the text)
+# between the lines the rules took as the comment section's (its header, a poster's line "Name ·
+# 2 hours ago", an actions line "Reply · Report"), each a comment's length at most.
+COMMENT_RUN_MAX = 2
+COMMENT_MAX_WORDS = 80
+
+
+def posted_comments(doc: Document, first_body: int) -> None:
+    """Past the article's start, the kept lines between two lines of a comment section are the
+    comments' posters and texts. (Long and on the article's topic, a paragraph stays: the
+    guard restores it.)"""
+    paras = doc.paragraphs
+
+    def comment_line(q: Paragraph) -> bool:
+        return q.final == NOISE and q.category == "comments"
+
+    run: list[Paragraph] = []
+    before = None
+    for p in paras[first_body + 1:]:
+        if comment_line(p):
+            # "Name said:" opens a quote in a forum as often as a comment: two of them alone
+            # do not make a comment section.
+            quotes = all(q.decided_by.endswith(".author-says") for q in (before, p) if q is not None)
+            if before is not None and run and not quotes:
+                for q in run:
+                    remove(q, "heuristic.comments.posted", "comments", "a comment posted under the article, or its poster",
+                           [f"between the comment section's lines {before.line + 1} ({before.decided_by}) and {p.line + 1} ({p.decided_by})",
+                            f"{len(run)} line(s) at most {COMMENT_MAX_WORDS} words each"])
+            before, run = p, []
+        elif p.final == NOISE:
+            continue  # a like counter, an ad: part of the section too
+        elif before is not None:
+            run.append(p)
+            if len(run) > COMMENT_RUN_MAX or p.words > COMMENT_MAX_WORDS or p.final == TITLE:
+                before, run = None, []
+
+
+# An author's box: its header ("About the author", a few words), then a short bio.
+AUTHOR_BOX_HEADER_MAX_WORDS = 4
+AUTHOR_BIO_MAX_WORDS = 60
+
+
+def author_bio(doc: Document) -> None:
+    """The paragraph right after an author box's header (a rule whose id ends in "author-box")
+    is the author's bio when it is short and no body paragraph follows it: the box closes the
+    article."""
+    paras = doc.paragraphs
+    for h in paras:
+        if not (h.final == NOISE and h.decided_by.endswith(".author-box") and h.words <= AUTHOR_BOX_HEADER_MAX_WORDS):
+            continue
+        bio = _next_kept(paras, h.index)
+        if bio is None or bio.words > AUTHOR_BIO_MAX_WORDS or bio.final == TITLE:
+            continue
+        if any(q.initial == BODY and q.final != NOISE for q in paras[bio.index + 1:]):
+            continue
+        remove(bio, "heuristic.meta.author-bio", "meta", "the author's bio in the box closing the article",
+               [f"follows the author box's header on line {h.line + 1} ({h.decided_by})", "no body paragraph after it"])
 
 
 def drop_repeated_headline(doc: Document) -> None:
@@ -673,6 +807,7 @@ def guard_body(doc: Document) -> None:
 def revise(doc: Document, rules: RuleSet) -> None:
     cfg = doc.config
     apply_rules(doc, rules)
+    share_columns(doc)
     doc.deadline.check()
     if cfg.remove_embeds:
         walk_back_embeds(doc)
@@ -691,6 +826,8 @@ def revise(doc: Document, rules: RuleSet) -> None:
         tail_headline_list(doc, anchors[1])
         closing_signature(doc, anchors[1])
         between_noise(doc)
+        posted_comments(doc, anchors[0])
+        author_bio(doc)
     if cfg.remove_duplicates:
         drop_repeated_headline(doc)
     if cfg.page_dump:

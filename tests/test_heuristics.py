@@ -407,3 +407,55 @@ def test_a_japanese_site_name_above_the_headline_is_a_label_not_the_headline():
     result = cleantext.clean_and_explain(text, lang="ja")
     assert result.text.split("\n").count(headline) == 1
     assert "北日本ニュース" not in result.text
+
+
+BODY_EN = [
+    "The council approved the budget today after a long debate about the future of the city's libraries and parks.",
+    "Opposition members voted against it and said they would take the matter to the regional court next week.",
+    "The finance director said the budget protects wages and reduces the city's debt over the next five years.",
+    "A final vote on the spending plan is set for the end of the month, after the committee hearings.",
+]
+
+
+def test_a_share_column_goes_with_its_header_and_a_list_of_apps_stays():
+    column = ["Share", "Facebook", "X", "WhatsApp", "Email"]
+    listed = ["The apps the ministry banned on official phones were:", "Telegram", "WhatsApp", "Viber"]
+    result = explain(BODY_EN[:1] + column + BODY_EN[1:] + listed, lang="en")
+    gone = removed(result)
+    assert set(gone) == set(column)
+    assert gone["X"].rule_id == "common.share.column-item"
+    assert any("in a column with the share line" in e for e in gone["X"].evidence)
+    for line in BODY_EN + listed:  # head rules (a lone network name) do not fire after the article
+        assert line in result.text.split("\n")
+
+
+def test_a_column_of_three_names_goes_alone_but_one_name_stays():
+    column = ["Facebook", "X", "Email"]
+    result = explain(BODY_EN[:2] + column + BODY_EN[2:], lang="en")
+    assert set(removed(result)) == set(column)
+    result = explain(BODY_EN[:2] + ["X"] + BODY_EN[2:], lang="en")
+    assert not result.removals
+
+
+def test_the_author_box_takes_its_bio_when_it_closes_the_article():
+    bio = "Jane Doe covers city hall and transport for the paper and has worked there since 2015."
+    result = explain(BODY_EN + ["About the author", bio], lang="en")
+    gone = removed(result)
+    assert set(gone) == {"About the author", bio}
+    assert gone[bio].rule_id == "heuristic.meta.author-bio"
+    # above the article, the box's next paragraph is the article's: it stays
+    result = explain(["About the author", BODY_EN[0]] + BODY_EN[1:], lang="en")
+    assert set(removed(result)) == {"About the author"}
+
+
+def test_posted_comments_go_between_the_sections_lines_and_the_article_stays():
+    section = ["Comments (2)", "jane_doe · 2 hours ago", "Typical council, always the same story with these budgets.",
+               "Reply · Report", "mark77 · 3 hours ago", "Finally some good news for the parks.", "Reply · Report"]
+    result = explain(BODY_EN + section, lang="en")
+    gone = removed(result)
+    assert set(gone) == set(section)
+    assert gone["Finally some good news for the parks."].rule_id == "heuristic.comments.posted"
+    assert result.text == "\n\n".join(BODY_EN) + "\n"
+    # more than a comment's lines between two of the section's: the article's, and they stay
+    result = explain(["Comments (2)"] + BODY_EN + ["Reply · Report"], lang="en")
+    assert set(removed(result)) == {"Comments (2)", "Reply · Report"}

@@ -22,6 +22,8 @@ def _document(rule, example):
         paras = [example] + sample
     elif rule.scope == "tail":
         paras = sample + [example]
+    elif rule.block == "share-column":  # a name goes only with its column: the rule's own names
+        paras = sample[:1] + [example] + [e for e in rule.remove if e != example][:3] + sample[1:]
     else:
         paras = sample[:1] + [example] + sample[1:]
     return "\n\n".join(paras) + "\n", sample
