@@ -127,13 +127,13 @@ SHARE_COLUMN = "share-column"
 SHARE_COLUMN_MIN = 3
 
 
+def _introduces(p: Paragraph) -> bool:
+    """Does the line end in a colon? Then it introduces what follows it: a list, a quote, a post."""
+    return p.text.rstrip().endswith((":", "："))
+
+
 def _share_item(p: Paragraph) -> bool:
     return p.final != NOISE and any(r.block == SHARE_COLUMN for r in p.candidates)
-
-
-def _edge_rule(p: Paragraph, scope: str) -> Rule | None:
-    """The first rule of the scope ("head" or "tail") the paragraph matched."""
-    return next((r for r in p.candidates if r.scope == scope), None)
 
 
 def _share_line(p: Paragraph) -> bool:
@@ -155,15 +155,14 @@ def share_columns(doc: Document) -> None:
         # again without it, the text must give the same column.
         j = end = i
         while j < len(paras) and (_share_item(paras[j]) or paras[j].final == NOISE):
+            if _share_item(paras[j]) or _share_line(paras[j]):
+                end = j + 1
             j += 1
-            if _share_item(paras[j - 1]) or _share_line(paras[j - 1]):
-                end = j
         j = end
         items = [p for p in paras[i:j] if _share_item(p)]
         anchor = next((p for p in paras[i:j] if _share_line(p)), None)
         above = next((q for q in reversed(paras[:i]) if q.final != NOISE), None)
-        introduced = above is not None and above.text.rstrip().endswith((":", "："))
-        if items and (anchor is not None or len(items) >= SHARE_COLUMN_MIN and not introduced):
+        if items and (anchor is not None or len(items) >= SHARE_COLUMN_MIN and not (above and _introduces(above))):
             why = (f"in a column with the share line {anchor.line + 1} ({anchor.decided_by})" if anchor is not None
                    else f"{len(items)} names in a column, not introduced as a list")
             for p in items:
@@ -279,8 +278,7 @@ def walk_teasers(doc: Document) -> None:
                 headlines += 1
             # A line ending in a colon introduces what follows it (a list, a quote, a post): the
             # article's, never a teaser's summary.
-            elif (last is not None and p.words <= TEASER_SUMMARY_MAX_WORDS and coherence is not None
-                  and not p.text.rstrip().endswith((":", "："))):
+            elif last is not None and p.words <= TEASER_SUMMARY_MAX_WORDS and coherence is not None and not _introduces(p):
                 echo = topic.echoes(p, last)
                 restates = bool(echo) and 2 * len(echo) >= len(topic.stems(last))
                 if coherence < INCOHERENT:
@@ -307,7 +305,7 @@ def _next_kept(paras: list[Paragraph], i: int) -> Paragraph | None:
 
 def _prose_on_topic(doc: Document, p: Paragraph | None, on_topic: float) -> bool:
     """Is p a sentence (or a line introducing a list) about the article's topic?"""
-    return (p is not None and (p.initial == BODY or p.sentence_end or p.text.rstrip().endswith((":", "："))) and
+    return (p is not None and (p.initial == BODY or p.sentence_end or _introduces(p)) and
             (doc.topic.coherence(p) or 0.0) >= on_topic)
 
 
@@ -319,7 +317,7 @@ def _teaser_headline_shape(p: Paragraph) -> str | None:
     """"plain" for a short line that is no sentence; "question" for a question or an
     exclamation in a few words (a headline may ask); None for anything else (such as a line
     ending in a colon, which introduces what follows it: the article's list, quote or post)."""
-    if p.words > TEASER_HEADLINE_MAX_WORDS or p.text.rstrip().endswith((":", "：")):
+    if p.words > TEASER_HEADLINE_MAX_WORDS or _introduces(p):
         return None
     if not p.sentence_end:
         return "plain"
@@ -422,6 +420,11 @@ def teasers_ending_in_more_links(doc: Document, rules: RuleSet) -> None:
 
 
 # --------------------------------------------------------------------------- edges
+
+
+def _edge_rule(p: Paragraph, scope: str) -> Rule | None:
+    """The first rule of the scope ("head" or "tail") the paragraph matched."""
+    return next((r for r in p.candidates if r.scope == scope), None)
 
 
 # How many lines after the standfirst may hold the page's furniture (byline, date, share row,
@@ -632,8 +635,7 @@ def posted_comments(doc: Document, first_body: int) -> None:
         if comment_line(p):
             # "Name said:" opens a quote in a forum as often as a comment: two of them alone
             # do not make a comment section.
-            quotes = all(q.decided_by.endswith(".author-says") for q in (before, p) if q is not None)
-            if before is not None and run and not quotes:
+            if before is not None and run and not all(q.decided_by.endswith(".author-says") for q in (before, p)):
                 for q in run:
                     remove(q, "heuristic.comments.posted", "comments", "a comment posted under the article, or its poster",
                            [f"between the comment section's lines {before.line + 1} ({before.decided_by}) and {p.line + 1} ({p.decided_by})",
