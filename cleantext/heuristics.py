@@ -111,7 +111,7 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
         landed = wide.get(p.index, ()) if wide else ()
         if not landed and p.words > longest:
             continue  # most paragraphs: longer than any rule their opening allows
-        has_needed = with_needed is None or p.index in with_needed
+        has_needed = True if with_needed is None else with_needed.get(p.index, False)
         for rule in rules.matching(p.text, p.words, doc.deadline, landed, has_needed):
             if rule.scope in ("head", "tail") or rule.block == SHARE_COLUMN:
                 p.candidates += (rule,)
@@ -146,6 +146,8 @@ def share_columns(doc: Document) -> None:
     header the rules removed, or holds SHARE_COLUMN_MIN names and no line ending in ":" stands
     above it (an article's list of apps is introduced so)."""
     paras = doc.paragraphs
+    if not any(p.candidates for p in paras):
+        return  # most documents: no share button's name at all
     i = 0
     while i < len(paras):
         if not (_share_item(paras[i]) or _share_line(paras[i])):

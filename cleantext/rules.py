@@ -517,7 +517,7 @@ class RuleSet:
             found, longest = without_needs, longest_without
         return () if words > longest else found
 
-    def longest_each(self, texts: list[str], with_needed: frozenset[int] | None) -> list[int]:
+    def longest_each(self, texts: list[str], with_needed: dict[int, set[str]] | None) -> list[int]:
         """Per paragraph, the most words it may have and still match a rule its opening allows
         (-1: no rule can open it); only rules without `needs` count for a paragraph outside
         `with_needed` (as paragraphs_with_needed gives it). It runs for every paragraph of
@@ -531,11 +531,12 @@ class RuleSet:
         return [e[2] if i in with_needed else e[3] for i, e in enumerate(entries)]
 
     def paragraphs_with_needed(self, texts: list[str], whole: str | None = None,
-                               folded: str | None = None) -> frozenset[int] | None:
-        """The paragraphs (indexes into `texts`) holding a word some rule `needs`, found by one
-        search of the whole document: most paragraphs hold none, and are then spared the rules
-        that need one. None when no rule has `needs` (every paragraph may then be tried as is).
-        `whole` and `folded` as in document_wide."""
+                               folded: str | None = None) -> dict[int, set[str]] | None:
+        """The paragraphs (indexes into `texts`) holding a word some rule `needs`, with the words
+        each holds, found by one search of the whole document: most paragraphs hold none, and
+        are then spared the rules that need one; the others are tried only against the rules
+        whose words they hold (see matching). None when no rule has `needs` (every paragraph may
+        then be tried as is). `whole` and `folded` as in document_wide."""
         if not self._needed_words:
             return None
         # Case folding keeps line breaks (and may change lengths, ß -> ss): paragraphs are
@@ -543,23 +544,29 @@ class RuleSet:
         if folded is None:
             folded = fold("\n".join(texts) if whole is None else whole)
         starts = None
-        found = set()
+        found: dict[int, set[str]] = {}
         for word in self._needed_words:  # a substring search per word, in C, beats one alternation
             at = folded.find(word)
             while at >= 0:
                 if starts is None:
                     starts = list(accumulate((len(t) + 1 for t in folded.split("\n")[:-1]), initial=0))
                 i = bisect_right(starts, at) - 1
-                found.add(i)
+                found.setdefault(i, set()).add(word)
                 if i + 1 == len(starts):
                     break
                 at = folded.find(word, starts[i + 1])  # on to the next paragraph
-        return frozenset(found)
+        return found
 
     @cached_property
     def _needed_words(self) -> tuple[str, ...]:
         """The words needed by the rules tried paragraph by paragraph."""
         return tuple(sorted({n for r, anchored in zip(self.rules, self._anchored) if anchored or not r.trusted for n in r.needs}))
+
+    @cached_property
+    def _needs_tracked(self) -> frozenset[str]:
+        """Ids of the rules whose `needs` paragraphs_with_needed looks for (those tried paragraph
+        by paragraph: a document-wide rule's are asked of the document)."""
+        return frozenset(r.id for r, anchored in zip(self.rules, self._anchored) if (anchored or not r.trusted) and r.needs)
 
     @cached_property
     def folds(self) -> bool:
@@ -667,12 +674,15 @@ class RuleSet:
         return hits
 
     def matching(self, text: str, words: int, deadline=None, wide: list[Rule] | None = None,
-                 has_needed: bool = True) -> list[Rule]:
+                 has_needed: bool | set[str] = True) -> list[Rule]:
         """The rules that match the paragraph, in order; `wide` are the document-wide rules that
         landed in it (a list: most paragraphs have no candidate at all, and return here after one
-        dictionary look-up). It runs for every paragraph short enough for a rule its opening
-        allows, and almost always finds none, so candidates() and Rule.matches are done inline
-        here (tests/test_fast_paths.py holds the answers to those of every rule's matches)."""
+        dictionary look-up). `has_needed`: False when the paragraph holds no word a rule needs,
+        the words it holds when paragraphs_with_needed has said (a rule needing none of them is
+        passed over without reading the text again), True when unknown. It runs for every
+        paragraph short enough for a rule its opening allows, and almost always finds none, so
+        candidates() and Rule.matches are done inline here (tests/test_fast_paths.py holds the
+        answers to those of every rule's matches)."""
         key = text[:PREFIX_CHARS]
         entry = self._by_prefix.get(key) or self._by_start(key)
         candidates = entry[0] if has_needed else entry[1]
@@ -693,14 +703,20 @@ class RuleSet:
             folded = fold(text) if has_needed and any(r.needs for r in candidates) else None
             return [r for r in candidates if r.matches(text, words, timeout, folded)]
         found, folded = [], None
+        held = has_needed if isinstance(has_needed, set) else None
+        tracked = self._needs_tracked
         for r in candidates:
             if words > r.max_words:
                 continue
             if r.needs:
-                if folded is None:
-                    folded = fold(text)
-                if not any(n in folded for n in r.needs):
-                    continue
+                if held is not None and r.id in tracked:
+                    if held.isdisjoint(r.needs):
+                        continue
+                else:
+                    if folded is None:
+                        folded = fold(text)
+                    if not any(n in folded for n in r.needs):
+                        continue
             if r.compiled.search(text) is not None:
                 found.append(r)
         return found

@@ -301,8 +301,11 @@ def test_paragraphs_with_needed_words_are_found_by_one_search_of_the_document():
         hits = rules.document_wide(texts)
         for i, text in enumerate(texts):
             assert (i in with_needed) == any(n in fold(text) for n in needed), (lang, text)
+            assert with_needed.get(i, set()) == {n for n in needed if n in fold(text)}, (lang, text)
             words = count_words(text)
             expected = [r for r in rules.rules if r.matches(text, words)]
             assert rules.matching(text, words, wide=hits.get(i, []), has_needed=i in with_needed) == expected, (lang, text)
+            # as the cleaner asks: with the words the paragraph holds
+            assert rules.matching(text, words, wide=hits.get(i, []), has_needed=with_needed.get(i, False)) == expected, (lang, text)
             checked += 1
     assert checked > 1000
