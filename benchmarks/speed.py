@@ -216,9 +216,15 @@ def run_memory(docs, tmp: Path, sizes_mb: list[int]) -> list[tuple[str, float, f
     return rows
 
 
+# Each language's documents hold about this many bytes: a document's fixed costs (its language
+# sample, its set-up) would otherwise weigh on the languages whose examples are short.
+LANGUAGE_DOC_BYTES = 2500
+
+
 def language_documents(copies: int = 20) -> dict[str, list[str]]:
     """Per rule-pack language, documents of its sample article with its rules' examples set
-    between the paragraphs: the same shape in every language."""
+    between the paragraphs, each example in turn, up to LANGUAGE_DOC_BYTES: the same shape and
+    size in every language."""
     from cleantext.rules import RuleBook
 
     docs = {}
@@ -228,7 +234,12 @@ def language_documents(copies: int = 20) -> dict[str, list[str]]:
         examples = [x for r in f.rules for x in r.remove + r.keep]
         out = []
         for k in range(copies):
-            chunk = examples[k::copies] or examples[:3]
+            chunk, size = [], sum(len(p.encode("utf-8")) + 2 for p in f.sample)
+            for i in range(k, k + copies * len(examples), copies):
+                if size >= LANGUAGE_DOC_BYTES:
+                    break
+                chunk.append(examples[i % len(examples)])
+                size += len(chunk[-1].encode("utf-8")) + 2
             paras = list(f.sample[:1]) + chunk[: len(chunk) // 2] + list(f.sample[1:]) + chunk[len(chunk) // 2:]
             out.append("\n\n".join(paras) + "\n")
         docs[f.code] = out
