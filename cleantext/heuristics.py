@@ -540,18 +540,26 @@ def cut_tail(doc: Document, last_body: int) -> None:
 _SIGNATURE = regex.compile(r"^[(\[]?(?:\p{L}{1,8}\s*/\s*)*\p{Lu}{2,6}(?:\s*/\s*\p{L}{1,8})*[)\]]?\.?$")
 
 
+# Or the author's name alone: two to four capitalized words ("Thùy An", "J. Smith").
+_NAME_SIGNATURE = regex.compile(r"^(?:\p{Lu}\.\s*|\p{Lu}[\p{Ll}\p{M}'’-]+\s+){1,3}\p{Lu}[\p{Ll}\p{M}'’-]+$")
+
+
 def closing_signature(doc: Document, last_body: int) -> None:
-    """The text's last line, an abbreviation right after the last body paragraph (nothing but
-    boilerplate between them), signs the article off. Elsewhere such a line is a list item or
-    a heading ("FAQ", "GPS"), and stays."""
+    """The only line kept after the last body paragraph signs the article off when it is an
+    abbreviation on the text's last line, or a person's name (boilerplate may follow a name:
+    the tags, the comments). Elsewhere such a line is a list item or a heading ("FAQ", "GPS"),
+    and stays."""
     paras = doc.paragraphs
     kept = [p for p in paras[last_body + 1:] if p.final != NOISE]
-    if len(kept) != 1 or kept[0] is not paras[-1]:
+    if len(kept) != 1:
         return
-    p = paras[-1]
-    if p.words <= 3 and _SIGNATURE.match(p.text):
+    p = kept[0]
+    if p is paras[-1] and p.words <= 3 and _SIGNATURE.match(p.text):
         remove(p, "heuristic.meta.closing-signature", "meta", "the abbreviation that signs the article off",
                ["an abbreviation alone on the text's last line", f"right after the last body paragraph (line {paras[last_body].line + 1})"])
+    elif _NAME_SIGNATURE.match(p.text):
+        remove(p, "heuristic.meta.closing-signature", "meta", "the author's name that signs the article off",
+               ["a name alone, the only line kept after the last body paragraph", f"line {paras[last_body].line + 1} is that paragraph"])
 
 
 # A list of other stories closing the page: at least this many items, each a headline (no
@@ -828,10 +836,14 @@ def revise(doc: Document, rules: RuleSet) -> None:
         cut_head(doc, head_end, anchors[0] if head_end != anchors[0] else None)
         cut_tail(doc, anchors[1])
         tail_headline_list(doc, anchors[1])
-        closing_signature(doc, anchors[1])
         between_noise(doc)
         posted_comments(doc, anchors[0])
         author_bio(doc)
+        # The sign-off is judged last, on the body as it now ends (comments posted after the
+        # article no longer count as its last paragraph): cleaning again finds the same end.
+        ends = doc.body_anchors()
+        if ends:
+            closing_signature(doc, ends[1])
     if cfg.remove_duplicates:
         drop_repeated_headline(doc)
     if cfg.page_dump:

@@ -459,3 +459,13 @@ def test_posted_comments_go_between_the_sections_lines_and_the_article_stays():
     # more than a comment's lines between two of the section's: the article's, and they stay
     result = explain(["Comments (2)"] + BODY_EN + ["Reply · Report"], lang="en")
     assert set(removed(result)) == {"Comments (2)", "Reply · Report"}
+
+
+def test_the_authors_name_alone_after_the_article_signs_it_off():
+    result = explain(BODY_EN + ["Jane Doe", "Tags: budget, council, parks"], lang="en")
+    gone = removed(result)
+    assert set(gone) == {"Jane Doe", "Tags: budget, council, parks"}
+    assert gone["Jane Doe"].rule_id == "heuristic.meta.closing-signature"
+    # two names after the article are a list of its own (the jury, the cast): they stay
+    result = explain(BODY_EN + ["Jane Doe", "Mark Lee"], lang="en")
+    assert not result.removals
