@@ -34,11 +34,12 @@ KEEP = 50_000
 Entry = tuple[tuple, tuple, int, int]
 
 
-def entry_path(rules, prefix_chars: int) -> Path | None:
-    """Where the table of this rule set is kept (None: no cache)."""
+def entry_path(kind: str, rules, prefix_chars: int) -> Path | None:
+    """Where the table of this rule set (`kind`: its packs, as the pattern cache names them) is
+    kept (None: no cache)."""
     try:
         return cache_path(
-            "openings." + ("+".join(sorted({r.lang for r in rules})) or "none"), MAGIC, regex.__version__, str(prefix_chars),
+            f"openings.{kind}", MAGIC, regex.__version__, str(prefix_chars),
             *(repr((r.id, r.pattern, r.relaxed_pattern, int(r.compiled.flags), tuple(r.needs), r.max_words, r.trusted))
               for r in rules),
         )

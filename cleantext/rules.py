@@ -496,7 +496,7 @@ class RuleSet:
 
     def load_openings(self) -> None:
         """Fill the per-opening table from the user's cache, and keep it there from now on."""
-        path = opening_cache.entry_path(self.rules, PREFIX_CHARS)
+        path = opening_cache.entry_path(self._cache_kind, self.rules, PREFIX_CHARS)
         self._by_prefix.update(opening_cache.read(path, self.rules))
         self._openings.update(path=path, new=0)
 
