@@ -30,6 +30,9 @@ COHERENT = 0.3
 # A tweet holds at most 280 characters; an embed's paragraph longer than this is not one.
 EMBED_PART_MAX_CHARS = 320
 EMBED_MAX_PARTS = 3
+# Rules that close an embed: a post's signature, or a channel post's views-and-time footer
+# (whose text opens with the channel's name).
+EMBED_BLOCKS = ("embed-before", "post-before")
 # Teaser summaries are a sentence or two; a longer paragraph after a teaser is the article.
 TEASER_SUMMARY_MAX_WORDS = 60
 TEASER_HEADLINE_MAX_WORDS = 25
@@ -178,16 +181,20 @@ def share_columns(doc: Document) -> None:
 
 
 # What a post's text holds and an article's rarely does: a link to the post's picture or a
-# short link, or an emoji (pictographs, not the ©, ™ or ★ of ordinary text).
-_POST_MARK = regex.compile(r"pic\.twitter\.com/\w+|(?<![\w.])t\.co/\w+|[\U0001F300-\U0001FAFF]")
+# short link, or an emoji (pictographs, or a symbol in its emoji form such as "⚠️"; not the
+# ©, ™ or ★ of ordinary text).
+_POST_MARK = regex.compile(r"pic\.twitter\.com/\w+|(?<![\w.])t\.co/\w+|[\U0001F300-\U0001FAFF]|[\u2600-\u27BF]\uFE0F")
+# A channel post (block = "post-before") opens with the channel's name: a few words, no sentence.
+CHANNEL_NAME_MAX_WORDS = 6
 
 
 def walk_back_embeds(doc: Document) -> None:
     """A social embed closes with a signature line (rule with block = "embed-before"); its text
     stands in the paragraphs just before, often in another language, often set apart by extra
-    blank lines. Walk back over them."""
+    blank lines. Walk back over them. A channel post's footer (block = "post-before": views and
+    time) also takes the channel's name above the post's text."""
     paras = doc.paragraphs
-    signatures = [p.index for p in paras if p.rule is not None and p.rule.block == "embed-before"]
+    signatures = [p.index for p in paras if p.rule is not None and p.rule.block in EMBED_BLOCKS]
     usual = doc.usual_gap() if signatures else 0
     for s in signatures:
         j = s - 1
@@ -212,6 +219,70 @@ def walk_back_embeds(doc: Document) -> None:
                 evidence + [f"precedes the embed signature ({paras[s].decided_by})"],
             )
             j -= 1
+        if paras[s].rule.block == "post-before" and j < s - 1 and j >= 0 and _channel_name(paras[j]):
+            remove(
+                paras[j], "heuristic.embed.channel-name", "embed",
+                f"name of the channel whose post ends on line {paras[s].line + 1}",
+                [f"{paras[j].words} words and no sentence, right above the post's text",
+                 f"the post closes with {paras[s].decided_by}"],
+            )
+
+
+def _channel_name(p: Paragraph) -> bool:
+    return (p.final in (BODY, SHORT) and p.words <= CHANNEL_NAME_MAX_WORDS and not p.sentence_end
+            and not _introduces(p))
+
+
+# A running time alone on its line ("06:51", "1:02:10").
+_BARE_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+# What a listen or watch button is removed as: a reading-time and listen line (meta), a video
+# line (embed).
+PLAYER_CATEGORIES = ("meta", "embed")
+_PLAY_SIGN = regex.compile(r"[▶►⏵⏯🎧🔊🎥📹]")
+
+
+def player_times(doc: Document) -> None:
+    """A bare running time right after a listen or watch line the rules removed is the player's
+    ("Listen to this article" / "06:51"). Where the article sets times alone on their lines
+    elsewhere too (a live blog heads its entries so, and one may follow a removed line), only
+    after a button that opens with a play or speaker sign ("▶ Watch the video" / "00:47")."""
+    paras = doc.paragraphs
+    bare = [p for p in paras if p.final != NOISE and p.words <= 2 and _BARE_TIME.fullmatch(p.text.strip())]
+    if not bare:
+        return  # most documents
+    after_player = [p for p in bare if p.index and paras[p.index - 1].final == NOISE
+                    and paras[p.index - 1].category in PLAYER_CATEGORIES]
+    only_these = len(after_player) == len(bare)
+    for p in after_player:
+        before = paras[p.index - 1]
+        button = _PLAY_SIGN.match(before.text) is not None
+        if only_these or button:
+            remove(p, "heuristic.embed.player-time", "embed", f"running time of the player on line {before.line + 1}",
+                   [f"a bare time right after line {before.line + 1} ({before.decided_by})",
+                    "which opens with a play or speaker sign" if button else "the article sets no other time alone on a line"])
+
+
+# A gallery's counter alone on its line: "1 / 9", "2/12".
+_BARE_COUNTER = regex.compile(r"(\d{1,2})\s*/\s*(\d{1,2})")
+# What a photo's line is removed as: a caption's or a credit's line, a gallery label (meta), a
+# slideshow button (embed).
+PHOTO_CATEGORIES = ("meta", "embed")
+
+
+def gallery_counters(doc: Document) -> None:
+    """A bare "1 / 9" right after a photo's line the rules removed (its caption or credit, a
+    "Photo gallery" label) counts the gallery's pictures. Alone elsewhere it may be a rating
+    ("5/5") or the article's own figure, and stays; so does one whose first number is not the
+    smaller."""
+    paras = doc.paragraphs
+    for p in paras[1:]:
+        if p.final == NOISE or p.words > 2:
+            continue
+        m = _BARE_COUNTER.fullmatch(p.text.strip())
+        before = paras[p.index - 1]
+        if m and int(m[1]) < int(m[2]) and before.final == NOISE and before.category in PHOTO_CATEGORIES:
+            remove(p, "heuristic.meta.gallery-counter", "meta", f"counter of the gallery whose line is {before.line + 1}",
+                   [f"'{m[1]} / {m[2]}' alone, right after line {before.line + 1} ({before.decided_by})"])
 
 
 # --------------------------------------------------------------------------- related
@@ -272,9 +343,12 @@ def walk_teasers(doc: Document) -> None:
             # is a date: a dated teaser's summary follows its date).
             unjudged = coherence is None and not summaries and (
                 _dated(p) or not _prose_on_topic(doc, _next_kept(paras, p.index), on_topic))
-            if shape and (boxed or off_topic or shape == "plain" and (headlines == 0 or unjudged)):
+            # The box's first item with nothing of the article after it is the box's, asking or not.
+            last_line = headlines == 0 and _next_kept(paras, p.index) is None
+            if shape and (boxed or off_topic or last_line or shape == "plain" and (headlines == 0 or unjudged)):
                 kind = "headline"
-                evidence.append("first item of the box" if headlines == 0 else
+                evidence.append("first item of the box, the last line kept" if last_line else
+                                "first item of the box" if headlines == 0 else
                                 f"set tight under it, where the article's paragraphs are parted by {usual} blank line(s)"
                                 if boxed else note)
                 headlines += 1
@@ -623,6 +697,30 @@ def between_noise(doc: Document) -> None:
             )
 
 
+# A promo box's pitch ("Our morning email breaks down the key stories of the day") is a
+# sentence or two.
+PITCH_MAX_WORDS = 30
+
+
+def promo_pitches(doc: Document) -> None:
+    """A sentence set between two promo lines the rules removed (a newsletter box's name above,
+    its e-mail field or button below) is the box's pitch, unless it is plainly on the article's
+    topic (COHERENT): the article's own sentence about a newsletter or an app speaks of its story."""
+    paras = doc.paragraphs
+    for i in range(1, len(paras) - 1):
+        p, before, after = paras[i], paras[i - 1], paras[i + 1]
+        if p.final == NOISE or p.words > PITCH_MAX_WORDS or before.final != NOISE or after.final != NOISE:
+            continue
+        if before.category != "promo" or after.category != "promo":
+            continue
+        coherence, note = _coherence_note(doc, p)  # the topic is worked out only here, if ever
+        if coherence is not None and coherence >= COHERENT:
+            continue
+        remove(p, "heuristic.promo.pitch", "promo", "the pitch of a promo box",
+               [f"between the promo lines {before.line + 1} ({before.decided_by}) and {after.line + 1} ({after.decided_by})",
+                note])
+
+
 # A posted comment's text: at most this many kept paragraphs (a poster's bare name and the text)
 # between the lines the rules took as the comment section's (its header, a poster's line "Name ·
 # 2 hours ago", an actions line "Reply · Report"), each a comment's length at most.
@@ -822,6 +920,8 @@ def revise(doc: Document, rules: RuleSet) -> None:
     share_columns(doc)
     doc.deadline.check()
     if cfg.remove_embeds:
+        player_times(doc)
+        gallery_counters(doc)
         walk_back_embeds(doc)
     if cfg.remove_related:
         walk_teasers(doc)
@@ -837,6 +937,7 @@ def revise(doc: Document, rules: RuleSet) -> None:
         cut_tail(doc, anchors[1])
         tail_headline_list(doc, anchors[1])
         between_noise(doc)
+        promo_pitches(doc)
         posted_comments(doc, anchors[0])
         author_bio(doc)
         # The sign-off is judged last, on the body as it now ends (comments posted after the

@@ -24,7 +24,9 @@ Scopes: a "line" rule removes its paragraph wherever it stands; a "head" rule on
 first body paragraph, a "tail" rule only after the last one; a "block" rule marks a paragraph
 that belongs to a larger block: with block = "teasers-after" it heads a "read also" box and
 takes the teaser headlines and summaries after it, with block = "embed-before" it closes a
-social-media embed and takes the embed's text before it, and with block = "share-column" it names
+social-media embed and takes the embed's text before it, with block = "post-before" it is the
+views-and-time footer of a channel's post and takes the post's text and the channel's name
+before it, and with block = "share-column" it names
 one share button alone on its line, which goes only with a column of them (heuristics.
 share_columns).
 
@@ -52,7 +54,7 @@ from .errors import RuleFileError
 
 CATEGORIES = ("embed", "promo", "related", "share", "footer", "meta", "ad", "comments", "consent")
 SCOPES = ("line", "head", "tail", "block")
-BLOCK_KINDS = ("teasers-after", "embed-before", "share-column")
+BLOCK_KINDS = ("teasers-after", "embed-before", "post-before", "share-column")
 DEFAULT_MAX_WORDS = 30
 
 _REQUIRED = {"id": str, "category": str, "scope": str, "message": str, "pattern": str, "remove": list, "keep": list}

@@ -469,3 +469,55 @@ def test_the_authors_name_alone_after_the_article_signs_it_off():
     # two names after the article are a list of its own (the jury, the cast): they stay
     result = explain(BODY_EN + ["Jane Doe", "Mark Lee"], lang="en")
     assert not result.removals
+
+
+def test_a_bare_running_time_goes_with_the_listen_line_above_it_but_not_in_a_live_blog():
+    result = explain(BODY_EN[:2] + ["Listen to this article", "06:51"] + BODY_EN[2:], lang="en")
+    gone = removed(result)
+    assert set(gone) == {"Listen to this article", "06:51"}
+    assert gone["06:51"].rule_id == "heuristic.embed.player-time"
+    # a live blog heads its entries with bare times: one after a listen line is one of them ...
+    blog = ["14:05", BODY_EN[0], "Listen to this article", "06:51", BODY_EN[1], "13:40", BODY_EN[2]]
+    assert set(removed(explain(blog, lang="en"))) == {"Listen to this article"}
+    # ... unless the line above is a play button
+    blog[2] = "▶ Watch the video"
+    assert set(removed(explain(blog, lang="en"))) == {"▶ Watch the video", "06:51"}
+
+
+def test_a_bare_counter_goes_after_a_photo_line_and_a_rating_stays():
+    result = explain(BODY_EN[:2] + ["Photo: Reuters", "1 / 9"] + BODY_EN[2:], lang="en")
+    gone = removed(result)
+    assert set(gone) == {"Photo: Reuters", "1 / 9"}
+    assert gone["1 / 9"].rule_id == "heuristic.meta.gallery-counter"
+    assert not explain(BODY_EN[:2] + ["Our verdict", "5/5"] + BODY_EN[2:], lang="en").removals
+    assert set(removed(explain(BODY_EN[:2] + ["Photo: Reuters", "9 / 1"] + BODY_EN[2:], lang="en"))) == {"Photo: Reuters"}
+
+
+def test_a_newsletter_box_takes_its_pitch_but_the_articles_sentence_stays():
+    box = ["Sign up to the Morning Briefing", "Our morning email brings you the day's top stories before breakfast.",
+           "Enter your email address", "Sign up"]
+    result = explain(BODY_EN + box, lang="en")
+    gone = removed(result)
+    assert set(gone) == set(box)
+    assert gone[box[1]].rule_id == "heuristic.promo.pitch"
+    assert result.text == "\n\n".join(BODY_EN) + "\n"
+    on_topic = "The council's budget vote on the libraries and parks was the longest debate of the year."
+    result = explain(BODY_EN + [box[0], on_topic, box[2]], lang="en")
+    assert on_topic in result.text
+
+
+def test_a_channel_post_goes_with_its_views_line_and_the_channels_name():
+    post = ["City Transport", "⚠️ Bus line 4 is diverted today because of roadworks on Main Street.", "👁 14,3K · 15:41"]
+    result = explain(BODY_EN[:2] + post + BODY_EN[2:], lang="en")
+    gone = removed(result)
+    assert set(gone) == set(post)
+    assert gone["City Transport"].rule_id == "heuristic.embed.channel-name"
+    assert gone[post[1]].rule_id == "heuristic.embed.walk-back"
+    assert result.text == "\n\n".join(BODY_EN) + "\n"
+
+
+def test_a_boxs_only_item_asking_a_question_goes_when_nothing_of_the_article_follows():
+    question = "What is a climate shelter and where can you find one?"
+    gone = removed(explain(BODY_EN + ["You may also like", question], lang="en"))
+    assert gone[question].rule_id == "heuristic.related.teaser"
+    assert "the last line kept" in gone[question].evidence[-1]
