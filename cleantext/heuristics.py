@@ -36,6 +36,8 @@ EMBED_BLOCKS = ("embed-before", "post-before")
 # Teaser summaries are a sentence or two; a longer paragraph after a teaser is the article.
 TEASER_SUMMARY_MAX_WORDS = 60
 TEASER_HEADLINE_MAX_WORDS = 25
+# A line of a word or two after a box's headlines is the article's intertitle, not one more.
+INTERTITLE_MAX_WORDS = 2
 # Labels, bylines and section names above the headline are a few words at most.
 HEAD_LABEL_MAX_WORDS = 3
 # In Chinese and Japanese (a word counted per two characters) a site's or section's name runs
@@ -206,7 +208,7 @@ def walk_back_embeds(doc: Document) -> None:
             if after.gap_before > usual:
                 evidence.append(f"set apart by {after.gap_before} blank lines where the article uses {usual}")
             plang = doc.paragraph_lang(p)
-            if plang and doc.lang and plang != doc.lang:
+            if plang and doc.lang and not language.same_language(plang, doc.lang):
                 evidence.append(f"written in '{plang}' inside a '{doc.lang}' article")
             mark = _POST_MARK.search(p.text)
             if mark:
@@ -340,8 +342,9 @@ def walk_teasers(doc: Document) -> None:
             # Once the box has shown summaries, a headline after one must be plainly off the
             # topic: a line too short to judge is as often the article's next intertitle.
             # Nor is it one when the article's prose, on its topic, follows it at once (unless it
-            # is a date: a dated teaser's summary follows its date).
-            unjudged = coherence is None and not summaries and (
+            # is a date: a dated teaser's summary follows its date), nor when it is a word or two
+            # (a headline says more: "Goals" after the box is the article's intertitle).
+            unjudged = coherence is None and not summaries and p.words > INTERTITLE_MAX_WORDS and (
                 _dated(p) or not _prose_on_topic(doc, _next_kept(paras, p.index), on_topic))
             # The box's first item with nothing of the article after it is the box's, asking or not.
             last_line = headlines == 0 and _next_kept(paras, p.index) is None
@@ -471,11 +474,15 @@ def teasers_ending_in_more_links(doc: Document, rules: RuleSet) -> None:
         return
     paras = doc.paragraphs
     link_lines = {p.index for p in paras if p.rule is not None and p.rule.id.endswith(MORE_LINK)}
+    # The article's lede stays whatever link follows it: some sites break the article itself
+    # with a "continue reading" link between ads ("Haberin Devamı").
+    anchors = doc.body_anchors()
+    lede = anchors[0] if anchors else -1
     for p in paras:
         text = p.text
         if p.final == NOISE or p.words < 4:
             continue
-        if len(link_lines) >= 2 and p.index + 1 in link_lines and p.words <= TEASER_SUMMARY_MAX_WORDS:
+        if len(link_lines) >= 2 and p.index + 1 in link_lines and p.words <= TEASER_SUMMARY_MAX_WORDS and p.index != lede:
             nxt = paras[p.index + 1]
             coherence, note = _coherence_note(doc, p)
             if coherence is not None and coherence < min(COHERENT, doc.topic.median):

@@ -127,3 +127,12 @@ def test_every_language_pack_covers_every_category():
 def test_every_builtin_pattern_compiles():
     for path in builtin_rule_paths():
         load_rule_file(path)  # checks every pattern, as for a user's file
+
+
+def test_the_languages_a_pack_also_serves_are_variants_of_its_own():
+    from cleantext.language import same_language
+
+    for path in builtin_rule_paths():
+        pack = load_rule_file(path)
+        for code in pack.also:
+            assert same_language(code, pack.code), f"{path.name}: {code} is not listed with {pack.code} in language.VARIANTS"
