@@ -56,6 +56,7 @@ class Document:
     deadline: Deadline = NO_DEADLINE
     guarded: list[GuardedParagraph] = field(default_factory=list)
     _topic: Topic | None = None
+    _short_kept: list[Paragraph] | None = None
 
     @property
     def topic(self) -> Topic:
@@ -243,13 +244,20 @@ PLAYER_CATEGORIES = ("meta", "embed")
 _PLAY_SIGN = regex.compile(r"[▶►⏵⏯🎧🔊🎥📹]")
 
 
+def _short_kept(doc: Document) -> list[Paragraph]:
+    """The kept paragraphs of two words at most (a time, a counter), gathered once per document."""
+    if doc._short_kept is None:
+        doc._short_kept = [p for p in doc.paragraphs if p.words <= 2 and p.final != NOISE]
+    return [p for p in doc._short_kept if p.final != NOISE]
+
+
 def player_times(doc: Document) -> None:
     """A bare running time right after a listen or watch line the rules removed is the player's
     ("Listen to this article" / "06:51"). Where the article sets times alone on their lines
     elsewhere too (a live blog heads its entries so, and one may follow a removed line), only
     after a button that opens with a play or speaker sign ("▶ Watch the video" / "00:47")."""
     paras = doc.paragraphs
-    bare = [p for p in paras if p.final != NOISE and p.words <= 2 and _BARE_TIME.fullmatch(p.text.strip())]
+    bare = [p for p in _short_kept(doc) if _BARE_TIME.fullmatch(p.text.strip())]
     if not bare:
         return  # most documents
     after_player = [p for p in bare if p.index and paras[p.index - 1].final == NOISE
@@ -277,12 +285,12 @@ def gallery_counters(doc: Document) -> None:
     ("5/5") or the article's own figure, and stays; so does one whose first number is not the
     smaller."""
     paras = doc.paragraphs
-    for p in paras[1:]:
-        if p.final == NOISE or p.words > 2:
-            continue
+    for p in _short_kept(doc):
         m = _BARE_COUNTER.fullmatch(p.text.strip())
+        if not m or not p.index:
+            continue
         before = paras[p.index - 1]
-        if m and int(m[1]) < int(m[2]) and before.final == NOISE and before.category in PHOTO_CATEGORIES:
+        if int(m[1]) < int(m[2]) and before.final == NOISE and before.category in PHOTO_CATEGORIES:
             remove(p, "heuristic.meta.gallery-counter", "meta", f"counter of the gallery whose line is {before.line + 1}",
                    [f"'{m[1]} / {m[2]}' alone, right after line {before.line + 1} ({before.decided_by})"])
 
@@ -714,11 +722,12 @@ def promo_pitches(doc: Document) -> None:
     its e-mail field or button below) is the box's pitch, unless it is plainly on the article's
     topic (COHERENT): the article's own sentence about a newsletter or an app speaks of its story."""
     paras = doc.paragraphs
-    for i in range(1, len(paras) - 1):
+    promos = {p.index for p in paras if p.category == "promo" and p.final == NOISE}
+    if len(promos) < 2:
+        return  # most documents
+    for i in sorted({j + 1 for j in promos} & {j - 1 for j in promos}):
         p, before, after = paras[i], paras[i - 1], paras[i + 1]
-        if p.final == NOISE or p.words > PITCH_MAX_WORDS or before.final != NOISE or after.final != NOISE:
-            continue
-        if before.category != "promo" or after.category != "promo":
+        if p.final == NOISE or p.words > PITCH_MAX_WORDS:
             continue
         coherence, note = _coherence_note(doc, p)  # the topic is worked out only here, if ever
         if coherence is not None and coherence >= COHERENT:

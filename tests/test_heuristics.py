@@ -521,3 +521,25 @@ def test_a_boxs_only_item_asking_a_question_goes_when_nothing_of_the_article_fol
     gone = removed(explain(BODY_EN + ["You may also like", question], lang="en"))
     assert gone[question].rule_id == "heuristic.related.teaser"
     assert "the last line kept" in gone[question].evidence[-1]
+
+
+def test_the_lede_stays_above_a_continue_reading_link_even_when_the_article_has_two():
+    lede = "Słodkie i soczyste owoce, które mogą być składnikiem deserów i szybkich sałatek na lato."
+    paras = [lede, "Czytaj więcej"] + BODY_PL[:2] + ["Czytaj więcej"] + BODY_PL[2:]
+    assert set(removed(explain(paras, lang="pl"))) == {"Czytaj więcej"}
+
+
+def test_a_word_after_a_boxs_teasers_is_the_articles_intertitle():
+    box = ["Related", "Mayor opens a new bridge over the river after three years of works",
+           "Storm warning issued for the coast as winds reach ninety kilometres an hour"]
+    scorers = ["Goals", "23' Smith (City)", "61' Jones (United)"]
+    result = explain(BODY_EN[:2] + box + scorers + BODY_EN[2:], lang="en")
+    assert set(removed(result)) == set(box)
+    assert all(line in result.text.split("\n") for line in scorers)
+
+
+def test_variants_of_one_language_count_as_one():
+    from cleantext.language import same_language
+
+    assert same_language("hr", "bs") and same_language("sr", "hr") and same_language("nb", "no")
+    assert not same_language("hr", "sl") and not same_language("en", "de")
