@@ -43,7 +43,7 @@ def test_clean_files_into_a_folder(tmp_path):
     for seed in SEEDS:
         assert (tmp_path / "out" / seed.name).read_bytes() == (EXPECTED / seed.name).read_bytes()
     summary = proc.stderr.strip().splitlines()[-1]
-    assert "5 document(s)" in summary and "MB/s" in summary and "related 10" in summary
+    assert "5 document(s)" in summary and "MB/s" in summary and "related 8" in summary and "footer 2" in summary
 
 
 def test_clean_a_folder_keeps_relative_paths_and_leaves_the_input_alone(corpus, tmp_path):
