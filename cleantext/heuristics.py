@@ -222,7 +222,7 @@ def walk_back_embeds(doc: Document) -> None:
                 evidence + [f"precedes the embed signature ({paras[s].decided_by})"],
             )
             j -= 1
-        if paras[s].rule.block == "post-before" and j < s - 1 and j >= 0 and _channel_name(paras[j]):
+        if paras[s].rule.block == "post-before" and 0 <= j < s - 1 and _channel_name(paras[j]):
             remove(
                 paras[j], "heuristic.embed.channel-name", "embed",
                 f"name of the channel whose post ends on line {paras[s].line + 1}",
@@ -238,9 +238,10 @@ def _channel_name(p: Paragraph) -> bool:
 
 # A running time alone on its line ("06:51", "1:02:10").
 _BARE_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-# What a listen or watch button is removed as: a reading-time and listen line (meta), a video
-# line (embed).
-PLAYER_CATEGORIES = ("meta", "embed")
+# What the line a player's time or a gallery's counter follows is removed as: a listen or
+# reading-time line, a caption, a credit or a gallery label (meta); a video line or a
+# slideshow button (embed).
+MEDIA_CATEGORIES = ("meta", "embed")
 _PLAY_SIGN = regex.compile(r"[▶►⏵⏯🎧🔊🎥📹]")
 
 
@@ -250,13 +251,14 @@ _PLAY_SIGN = regex.compile(r"[▶►⏵⏯🎧🔊🎥📹]")
 _BARE_NUMBER_LINE = re.compile(r"\n[ \t]*\d{1,2}(?::\d{2}(?::\d{2})?|\s*/\s*\d{1,2})[ \t]*(?=\n|$)")
 
 
-def _bare_numbers(doc: Document, pattern: regex.Pattern) -> list[Paragraph]:
-    """The kept paragraphs that are a bare number of the pattern's kind (none, most often,
-    found by one search of the whole text)."""
+def _bare_numbers(doc: Document, pattern: regex.Pattern) -> list[tuple[Paragraph, regex.Match]]:
+    """The kept paragraphs that are a bare number of the pattern's kind, with the match (none,
+    most often, found by one search of the whole text)."""
     whole = doc.whole
     if whole and _BARE_NUMBER_LINE.search(whole) is None and _BARE_NUMBER_LINE.match("\n" + whole[:12]) is None:
         return []
-    return [p for p in doc.paragraphs if p.words <= 2 and p.final != NOISE and pattern.fullmatch(p.text.strip())]
+    found = ((p, pattern.fullmatch(p.text.strip())) for p in doc.paragraphs if p.words <= 2 and p.final != NOISE)
+    return [(p, m) for p, m in found if m is not None]
 
 
 def player_times(doc: Document) -> None:
@@ -265,11 +267,11 @@ def player_times(doc: Document) -> None:
     elsewhere too (a live blog heads its entries so, and one may follow a removed line), only
     after a button that opens with a play or speaker sign ("▶ Watch the video" / "00:47")."""
     paras = doc.paragraphs
-    bare = _bare_numbers(doc, _BARE_TIME)
+    bare = [p for p, _ in _bare_numbers(doc, _BARE_TIME)]
     if not bare:
         return  # most documents
     after_player = [p for p in bare if p.index and paras[p.index - 1].final == NOISE
-                    and paras[p.index - 1].category in PLAYER_CATEGORIES]
+                    and paras[p.index - 1].category in MEDIA_CATEGORIES]
     only_these = len(after_player) == len(bare)
     for p in after_player:
         before = paras[p.index - 1]
@@ -282,9 +284,6 @@ def player_times(doc: Document) -> None:
 
 # A gallery's counter alone on its line: "1 / 9", "2/12".
 _BARE_COUNTER = regex.compile(r"(\d{1,2})\s*/\s*(\d{1,2})")
-# What a photo's line is removed as: a caption's or a credit's line, a gallery label (meta), a
-# slideshow button (embed).
-PHOTO_CATEGORIES = ("meta", "embed")
 
 
 def gallery_counters(doc: Document) -> None:
@@ -293,12 +292,11 @@ def gallery_counters(doc: Document) -> None:
     ("5/5") or the article's own figure, and stays; so does one whose first number is not the
     smaller."""
     paras = doc.paragraphs
-    for p in _bare_numbers(doc, _BARE_COUNTER):
-        m = _BARE_COUNTER.fullmatch(p.text.strip())
+    for p, m in _bare_numbers(doc, _BARE_COUNTER):
         if not p.index:
             continue
         before = paras[p.index - 1]
-        if int(m[1]) < int(m[2]) and before.final == NOISE and before.category in PHOTO_CATEGORIES:
+        if int(m[1]) < int(m[2]) and before.final == NOISE and before.category in MEDIA_CATEGORIES:
             remove(p, "heuristic.meta.gallery-counter", "meta", f"counter of the gallery whose line is {before.line + 1}",
                    [f"'{m[1]} / {m[2]}' alone, right after line {before.line + 1} ({before.decided_by})"])
 
