@@ -392,6 +392,51 @@ def walk_teasers(doc: Document) -> None:
             _repeat_dated_items(doc, header, taken)
 
 
+# --------------------------------------------------------------------------- contact boxes
+
+# A press office's contact box under its header: a name and role, a department, a phone, an
+# e-mail, an address, each a short line.
+CONTACT_LINE_MAX_WORDS = 14
+CONTACT_MAX_LINES = 6
+# A contact's detail: an e-mail address, or a phone number (seven digits or more, grouped by
+# spaces, hyphens, brackets or slashes; a date's dots do not group one).
+_E_MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?\(?\d[\d ()/-]{5,}\d")
+PHONE_MIN_DIGITS = 7
+
+
+def _contact_detail(text: str) -> bool:
+    return _E_MAIL.search(text) is not None or any(
+        sum(c.isdigit() for c in m[0]) >= PHONE_MIN_DIGITS for m in _PHONE.finditer(text))
+
+
+def contact_boxes(doc: Document) -> None:
+    """A press-contact header (rule with block = "contact-after") takes the contact lines
+    after it: short lines (a name with a role, a department, an address) up to the last that
+    holds a phone number or an e-mail address. A box without one takes nothing: the article's
+    own service lines ("Information: tel. ...") stand under no such header."""
+    paras = doc.paragraphs
+    for header in paras:
+        if header.rule is None or header.rule.block != "contact-after":
+            continue
+        box, last_detail = [], -1
+        for p in paras[header.index + 1:]:
+            if p.final == NOISE:
+                continue
+            if p.final == TITLE or p.words > CONTACT_LINE_MAX_WORDS or len(box) == CONTACT_MAX_LINES:
+                break
+            detail = _contact_detail(p.text)
+            if not detail and p.sentence_end:
+                break  # a sentence: the article's, or prose after the box
+            box.append(p)
+            if detail:
+                last_detail = len(box) - 1
+        for p in box[: last_detail + 1]:
+            what = "holds a phone number or an e-mail address" if _contact_detail(p.text) else "a short line above the box's phone or e-mail"
+            remove(p, "heuristic.footer.contact-box", header.category, f"contact line of the box headed on line {header.line + 1}",
+                   [f"follows the {header.decided_by} header on line {header.line + 1}", what])
+
+
 def _next_kept(paras: list[Paragraph], i: int) -> Paragraph | None:
     return next((q for q in paras[i + 1:] if q.final != NOISE), None)
 
@@ -556,6 +601,21 @@ def _label_max_words(p: Paragraph) -> int:
     return CJK_HEAD_LABEL_MAX_WORDS if has_cjk(p.text) else HEAD_LABEL_MAX_WORDS
 
 
+# A list's first item: a bullet or a dash, a number with a full stop or a bracket, or (in scripts
+# with case) a small letter, as items that continue their header's sentence begin.
+_LIST_OPENING = regex.compile(r"(?:[•·▪◦●■►▸*\-–—]\s|\d{1,2}[.)]\s|\p{Ll})")
+# A label and the figures it gives ("Periods: 6–3, 5–4", "Result: 2:1").
+_FIGURES_AFTER_LABEL = regex.compile(r"[^:：\n]{1,40}[:：]\s*\d[\d\s–\-:,.;/()]*")
+
+
+def _heads_a_list(paras: list[Paragraph], p: Paragraph) -> bool:
+    """Does p, a few words, introduce the list after it (the article's key points)?"""
+    if p.words > HEAD_LABEL_MAX_WORDS:
+        return False
+    after = _next_kept(paras, p.index)
+    return after is not None and _LIST_OPENING.match(after.text) is not None
+
+
 def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> None:
     """Before the first body paragraph: keep the headline; drop what head rules name, and
     label-like lines (a few words, no sentence) whose neighbours are the start of the text,
@@ -567,7 +627,7 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
     head = [p for p in paras[:first_body] if p.final != NOISE]
     for p in head:
         rule = _edge_rule(p, "head")
-        if rule is not None and p.index != standfirst:
+        if rule is not None and p.index != standfirst and not _heads_a_list(paras, p):
             remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}", where], rule)
     head = [p for p in head if p.final != NOISE]
     # The headline stands above the standfirst, if anywhere: the standfirst itself is body
@@ -586,8 +646,10 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
                 or paras[i].final == NOISE and (standfirst is None or paras[i].category != "ad"))
 
     for p in head:
-        if p is title or p.words > _label_max_words(p) or p.sentence_end:
+        if p is title or p.words > _label_max_words(p) or p.sentence_end or _heads_a_list(paras, p):
             continue
+        if standfirst is not None and _FIGURES_AFTER_LABEL.fullmatch(p.text):
+            continue  # past the standfirst, "Periods: 6–3, 5–4" is the article's own data
         if settled(p.index - 1) and settled(p.index + 1):
             remove(
                 p, "heuristic.meta.head-label", "meta", "label, byline or section name above the article",
@@ -948,6 +1010,8 @@ def revise(doc: Document, rules: RuleSet) -> None:
     if cfg.remove_related:
         walk_teasers(doc)
         teasers_ending_in_more_links(doc, rules)
+    if cfg.remove_edge_clutter:
+        contact_boxes(doc)
     # Copies go before the body's edges are found, so that the edges are those of the text
     # cleaned once: cleaning again, without the copies, finds the same ones.
     if cfg.remove_duplicates and not cfg.page_dump:

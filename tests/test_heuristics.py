@@ -543,3 +543,70 @@ def test_variants_of_one_language_count_as_one():
 
     assert same_language("hr", "bs") and same_language("sr", "hr") and same_language("nb", "no")
     assert not same_language("hr", "sl") and not same_language("en", "de")
+
+
+CONTACT_HEADER_RULE = """[language]
+code = "pt"
+name = "Portuguese"
+
+[[rules]]
+id = "pt.footer.test-press-contact"
+category = "footer"
+scope = "block"
+block = "contact-after"
+message = "A press office's contact header"
+pattern = '^contacto\\s+(?:de\\s+)?imprensa\\s*:?$'
+remove = ["Contacto de imprensa:"]
+keep = ["O contacto de imprensa do ministério não respondeu."]
+"""
+
+
+def test_a_press_contact_box_takes_its_contact_lines_but_not_the_articles_service_line(tmp_path):
+    rules = tmp_path / "contact.toml"
+    rules.write_text(CONTACT_HEADER_RULE, encoding="utf-8")
+    service = "Informações: tel. 213 456 789, das 9h às 17h."
+    box = ["Contacto de imprensa:", "Ana Lopes, assessora de imprensa", "tel. +351 213 000 123", "e-mail: imprensa@exemplo.pt"]
+    paras = BODY_PT[:2] + [service] + BODY_PT[2:] + box
+    result = cleantext.Cleaner(rule_files=[rules]).clean_and_explain("\n".join(paras) + "\n", lang="pt")
+    gone = removed(result)
+    assert set(gone) == set(box)
+    assert gone["tel. +351 213 000 123"].rule_id == "heuristic.footer.contact-box"
+    assert gone["Ana Lopes, assessora de imprensa"].category == "footer"
+    # Without a phone or an e-mail under it, the header takes nothing after it.
+    paras = BODY_PT + ["Contacto de imprensa:", "Ana Lopes, assessora de imprensa", BODY_PT[0].replace("hoje", "ontem")]
+    result = cleantext.Cleaner(rule_files=[rules]).clean_and_explain("\n".join(paras) + "\n", lang="pt")
+    assert set(removed(result)) == {"Contacto de imprensa:"}
+
+
+LABEL_RULE = """[language]
+code = "pt"
+name = "Portuguese"
+
+[[rules]]
+id = "pt.meta.test-label"
+category = "meta"
+scope = "head"
+message = "A label above the article"
+pattern = '^destaques$'
+remove = ["Destaques"]
+keep = ["Destaques da semana no parlamento foram muitos."]
+"""
+
+
+def test_a_label_above_a_list_heads_the_articles_key_points(tmp_path):
+    rules = tmp_path / "label.toml"
+    rules.write_text(LABEL_RULE, encoding="utf-8")
+    title = "Parlamento aprova o orçamento do Estado para o próximo ano"
+    cleaner = cleantext.Cleaner(rule_files=[rules])
+    listed = [title, "Destaques", "- o défice desce para dois por cento;", "- os salários sobem três por cento;"] + BODY_PT
+    assert cleaner.clean("\n".join(listed) + "\n", lang="pt").split("\n")[1] == "Destaques"
+    labelled = [title, "Destaques"] + BODY_PT
+    assert "Destaques" not in cleaner.clean("\n".join(labelled) + "\n", lang="pt")
+
+
+def test_a_label_with_its_figures_after_the_standfirst_is_the_articles_data():
+    title = "Benfica vence o Sporting e sobe ao primeiro lugar"
+    paras = [title, BODY_PT[0], "Parciais: 25-20, 18-25", "O capitão festeja o ponto decisivo. Foto: Lusa"] + BODY_PT[1:]
+    result = explain(paras)
+    assert "Parciais: 25-20, 18-25" in result.text
+    assert "O capitão festeja o ponto decisivo. Foto: Lusa" in removed(result)
