@@ -38,8 +38,13 @@ TEASER_SUMMARY_MAX_WORDS = 60
 TEASER_HEADLINE_MAX_WORDS = 25
 # A line of a word or two after a box's headlines is the article's intertitle, not one more.
 INTERTITLE_MAX_WORDS = 2
+# A line of a few more words ("Not everyone is happy") is one when the prose after it is not
+# plainly off the article's topic; a teaser's summary is.
+SHORT_INTERTITLE_MAX_WORDS = 5
 # Labels, bylines and section names above the headline are a few words at most.
 HEAD_LABEL_MAX_WORDS = 3
+# A byline may take two or three such lines (the name, the role, the desk).
+HEAD_LABEL_RUN_MAX = 3
 # In Chinese and Japanese (a word counted per two characters) a site's or section's name runs
 # to ten characters; a headline is longer.
 CJK_HEAD_LABEL_MAX_WORDS = 5
@@ -358,8 +363,10 @@ def walk_teasers(doc: Document) -> None:
             # Nor is it one when the article's prose, on its topic, follows it at once (unless it
             # is a date: a dated teaser's summary follows its date), nor when it is a word or two
             # (a headline says more: "Goals" after the box is the article's intertitle).
+            # A few words before prose that is not plainly off the topic are an intertitle too.
+            resumes_at = on_topic if p.words > SHORT_INTERTITLE_MAX_WORDS else INCOHERENT
             unjudged = coherence is None and not summaries and p.words > INTERTITLE_MAX_WORDS and (
-                _dated(p) or not _prose_on_topic(doc, _next_kept(paras, p.index), on_topic))
+                _dated(p) or not _prose_on_topic(doc, _next_kept(paras, p.index), resumes_at))
             # The box's first item with nothing of the article after it is the box's, asking or not.
             last_line = headlines == 0 and _next_kept(paras, p.index) is None
             if shape and (boxed or off_topic or last_line or shape == "plain" and (headlines == 0 or unjudged)):
@@ -601,11 +608,22 @@ def _label_max_words(p: Paragraph) -> int:
     return CJK_HEAD_LABEL_MAX_WORDS if has_cjk(p.text) else HEAD_LABEL_MAX_WORDS
 
 
-# A list's first item: a bullet or a dash, a number with a full stop or a bracket, or (in scripts
-# with case) a small letter, as items that continue their header's sentence begin.
-_LIST_OPENING = regex.compile(r"(?:[•·▪◦●■►▸*\-–—]\s|\d{1,2}[.)]\s|\p{Ll})")
+# A list's first item: a bullet or a dash, or a number with a full stop or a bracket; or (in
+# scripts with case) a small letter, as items that continue their header's sentence begin, when
+# the item ends as such items do (";", ",", "."). A role under a name ("reporter") or a row of
+# tags has no such ending.
+_LIST_OPENING = regex.compile(r"[•·▪◦●■►▸*\-–—]\s|\d{1,2}[.)]\s|\p{Ll}[^\n]*[;,.]\s*$")
 # A label and the figures it gives ("Periods: 6–3, 5–4", "Result: 2:1").
 _FIGURES_AFTER_LABEL = regex.compile(r"[^:：\n]{1,40}[:：]\s*\d[\d\s–\-:,.;/()]*")
+
+
+_DATA_LINE = regex.compile(r"[^\n]*[:：]|[\d$€£¥]")
+
+
+def _byline_part(p: Paragraph) -> bool:
+    """Could the line be part of a byline set over several lines (no label with a colon, no
+    figure or price opening it)?"""
+    return _DATA_LINE.match(p.text) is None
 
 
 def _heads_a_list(paras: list[Paragraph], p: Paragraph) -> bool:
@@ -645,17 +663,34 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
         return (i < 0 or i == standfirst or paras[i].final == TITLE
                 or paras[i].final == NOISE and (standfirst is None or paras[i].category != "ad"))
 
-    for p in head:
+    def label(p: Paragraph) -> bool:
         if p is title or p.words > _label_max_words(p) or p.sentence_end or _heads_a_list(paras, p):
+            return False
+        # Past the standfirst, "Periods: 6–3, 5–4" is the article's own data.
+        return standfirst is None or not _FIGURES_AFTER_LABEL.fullmatch(p.text)
+
+    # Labels come alone or in a short run ("Ingrid Haug" over "Journalist"): a run goes whole
+    # when what stands on either side of it is settled.
+    # (A run is of lines that could be a name, a role or a desk: "Brand: Acme" over "Colour:
+    # White", or a price, is a product's data.)
+    runs: list[list[Paragraph]] = []
+    for p in head:
+        if not label(p):
             continue
-        if standfirst is not None and _FIGURES_AFTER_LABEL.fullmatch(p.text):
-            continue  # past the standfirst, "Periods: 6–3, 5–4" is the article's own data
-        if settled(p.index - 1) and settled(p.index + 1):
-            remove(
-                p, "heuristic.meta.head-label", "meta", "label, byline or section name above the article",
-                [f"{p.words} word(s) without sentence punctuation", where,
-                 "between the start of the text, the headline, the standfirst or boilerplate"],
-            )
+        if (runs and runs[-1][-1].index == p.index - 1 and len(runs[-1]) < HEAD_LABEL_RUN_MAX
+                and _byline_part(runs[-1][-1]) and _byline_part(p)):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    for run in runs:
+        if settled(run[0].index - 1) and settled(run[-1].index + 1):
+            for p in run:
+                remove(
+                    p, "heuristic.meta.head-label", "meta", "label, byline or section name above the article",
+                    [f"{p.words} word(s) without sentence punctuation", where,
+                     "between the start of the text, the headline, the standfirst or boilerplate"
+                     + (f", with {len(run) - 1} other such line(s) next to it" if len(run) > 1 else "")],
+                )
 
 
 # Boilerplate that closes an article: once one of these has fired after the last body

@@ -610,3 +610,14 @@ def test_a_label_with_its_figures_after_the_standfirst_is_the_articles_data():
     result = explain(paras)
     assert "Parciais: 25-20, 18-25" in result.text
     assert "O capitão festeja o ponto decisivo. Foto: Lusa" in removed(result)
+
+
+def test_a_byline_set_over_two_lines_goes_but_a_products_data_lines_stay():
+    title = "Parlamento aprova o orçamento do Estado para o próximo ano"
+    date = "12 de março de 2025, 10:42"
+    result = explain([title, "Ana Sousa", "Jornalista", date] + BODY_PT)
+    gone = removed(result)
+    assert set(gone) == {"Ana Sousa", "Jornalista", date}
+    assert gone["Jornalista"].rule_id == gone["Ana Sousa"].rule_id == "heuristic.meta.head-label"
+    data = [title, "Marca: Acme", "Cor: branco", date] + BODY_PT
+    assert set(removed(explain(data))) == {date}
