@@ -453,6 +453,8 @@ class RuleSet:
     _by_prefix: dict = field(default_factory=dict, compare=False, repr=False)
     _relaxed_patterns: dict = field(default_factory=dict, compare=False, repr=False)
     _by_suffix: dict = field(default_factory=dict, compare=False, repr=False)
+    # (opening, the needed words a paragraph holds) -> the opening's rules left for it (matching).
+    _by_held: dict = field(default_factory=dict, compare=False, repr=False)
     # Where _by_prefix is kept between processes, and how many openings it has gained since it
     # was read or written (see opening_cache); empty until load_openings.
     _openings: dict = field(default_factory=dict, compare=False, repr=False)
@@ -708,6 +710,17 @@ class RuleSet:
         found, folded = [], None
         held = has_needed if isinstance(has_needed, set) else None
         tracked = self._needs_tracked
+        if held is not None and wide is not None and not wide:
+            # Most of an opening's rules need words this paragraph does not hold: they are left
+            # out once per opening and set of words held (few sets recur), not rule by rule.
+            pair = (key, frozenset(held))
+            narrowed = self._by_held.get(pair)
+            if narrowed is None:
+                if len(self._by_held) >= _PREFIX_CACHE_LIMIT:
+                    self._by_held.clear()
+                narrowed = self._by_held[pair] = tuple(
+                    r for r in candidates if not r.needs or r.id not in tracked or not held.isdisjoint(r.needs))
+            candidates = narrowed
         for r in candidates:
             if words > r.max_words:
                 continue
