@@ -617,12 +617,18 @@ _LIST_OPENING = regex.compile(r"[•·▪◦●■►▸*\-–—]\s|\d{1,2}[.)]
 _FIGURES_AFTER_LABEL = regex.compile(r"[^:：\n]{1,40}[:：]\s*\d[\d\s–\-:,.;/()]*")
 
 
-_DATA_LINE = regex.compile(r"[^\n]*[:：]|[\d$€£¥]")
+_DATA_LINE = regex.compile(r"[^\n]*[:：]|[^\n]{0,3}[\d$€£¥]")
+
+
+def _runs_on(p: Paragraph, function_words: frozenset[str]) -> bool:
+    """Does the line end in a function word ("The" over "Charge": a heading broken in two)?"""
+    last = p.text.rsplit(None, 1)[-1].casefold() if p.text.strip() else ""
+    return last in function_words
 
 
 def _byline_part(p: Paragraph) -> bool:
     """Could the line be part of a byline set over several lines (no label with a colon, no
-    figure or price opening it)?"""
+    figure or price in its first characters)?"""
     return _DATA_LINE.match(p.text) is None
 
 
@@ -673,15 +679,19 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
     # when what stands on either side of it is settled.
     # (A run is of lines that could be a name, a role or a desk: "Brand: Acme" over "Colour:
     # White", or a price, is a product's data.)
+    # A longer stretch of such lines is a menu or a listing's own labels: its lines are judged
+    # one by one.)
     runs: list[list[Paragraph]] = []
+    function_words = stopwords(doc.lang)
     for p in head:
         if not label(p):
             continue
-        if (runs and runs[-1][-1].index == p.index - 1 and len(runs[-1]) < HEAD_LABEL_RUN_MAX
-                and _byline_part(runs[-1][-1]) and _byline_part(p)):
+        if (runs and runs[-1][-1].index == p.index - 1 and _byline_part(runs[-1][-1]) and _byline_part(p)
+                and not _runs_on(runs[-1][-1], function_words)):
             runs[-1].append(p)
         else:
             runs.append([p])
+    runs = [part for run in runs for part in ([run] if len(run) <= HEAD_LABEL_RUN_MAX else [[p] for p in run])]
     for run in runs:
         if settled(run[0].index - 1) and settled(run[-1].index + 1):
             for p in run:
