@@ -426,7 +426,8 @@ def contact_boxes(doc: Document) -> None:
     for header in paras:
         if header.rule is None or header.rule.block != "contact-after":
             continue
-        box, last_detail = [], -1
+        box: list[tuple[Paragraph, bool]] = []
+        last_detail = -1
         for p in paras[header.index + 1:]:
             if p.final == NOISE:
                 continue
@@ -435,11 +436,11 @@ def contact_boxes(doc: Document) -> None:
             detail = _contact_detail(p.text)
             if not detail and p.sentence_end:
                 break  # a sentence: the article's, or prose after the box
-            box.append(p)
+            box.append((p, detail))
             if detail:
                 last_detail = len(box) - 1
-        for p in box[: last_detail + 1]:
-            what = "holds a phone number or an e-mail address" if _contact_detail(p.text) else "a short line above the box's phone or e-mail"
+        for p, detail in box[: last_detail + 1]:
+            what = "holds a phone number or an e-mail address" if detail else "a short line above the box's phone or e-mail"
             remove(p, "heuristic.footer.contact-box", header.category, f"contact line of the box headed on line {header.line + 1}",
                    [f"follows the {header.decided_by} header on line {header.line + 1}", what])
 
@@ -615,8 +616,7 @@ def _label_max_words(p: Paragraph) -> int:
 _LIST_OPENING = regex.compile(r"[•·▪◦●■►▸*\-–—]\s|\d{1,2}[.)]\s|\p{Ll}[^\n]*[;,.]\s*$")
 # A label and the figures it gives ("Periods: 6–3, 5–4", "Result: 2:1").
 _FIGURES_AFTER_LABEL = regex.compile(r"[^:：\n]{1,40}[:：]\s*\d[\d\s–\-:,.;/()]*")
-
-
+# A line of data rather than a byline's: a label with a colon, or a figure or price first.
 _DATA_LINE = regex.compile(r"[^\n]*[:：]|[^\n]{0,3}[\d$€£¥]")
 
 
@@ -676,11 +676,10 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
         return standfirst is None or not _FIGURES_AFTER_LABEL.fullmatch(p.text)
 
     # Labels come alone or in a short run ("Ingrid Haug" over "Journalist"): a run goes whole
-    # when what stands on either side of it is settled.
-    # (A run is of lines that could be a name, a role or a desk: "Brand: Acme" over "Colour:
-    # White", or a price, is a product's data.)
-    # A longer stretch of such lines is a menu or a listing's own labels: its lines are judged
-    # one by one.)
+    # when what stands on either side of it is settled. A run is of lines that could be a
+    # name, a role or a desk ("Brand: Acme" over "Colour: White", or a price, is a product's
+    # data; "The" over "Charge" is a heading broken in two). A longer stretch of such lines is
+    # a menu or a listing's own labels: its lines are judged one by one.
     runs: list[list[Paragraph]] = []
     function_words = stopwords(doc.lang)
     for p in head:
