@@ -1,4 +1,6 @@
 """The multi-paragraph heuristics, each on a small document made for it."""
+import json
+
 import cleantext
 
 BODY_PT = [
@@ -545,25 +547,20 @@ def test_variants_of_one_language_count_as_one():
     assert not same_language("hr", "sl") and not same_language("en", "de")
 
 
-CONTACT_HEADER_RULE = """[language]
-code = "pt"
-name = "Portuguese"
-
-[[rules]]
-id = "pt.footer.test-press-contact"
-category = "footer"
-scope = "block"
-block = "contact-after"
-message = "A press office's contact header"
-pattern = '^contacto\\s+(?:de\\s+)?imprensa\\s*:?$'
-remove = ["Contacto de imprensa:"]
-keep = ["O contacto de imprensa do ministério não respondeu."]
-"""
+def pt_rule_file(tmp_path, rule_id, scope, pattern, remove, keep, block=None):
+    """A user rule file holding one Portuguese rule, for a heuristic that a rule sets off."""
+    lines = ["[language]", 'code = "pt"', 'name = "Portuguese"', "", "[[rules]]", f'id = "{rule_id}"',
+             f'category = "{rule_id.split(".")[1]}"', f'scope = "{scope}"', *([f'block = "{block}"'] if block else []),
+             'message = "A test rule"', f"pattern = '{pattern}'",
+             f"remove = {json.dumps(remove, ensure_ascii=False)}", f"keep = {json.dumps(keep, ensure_ascii=False)}"]
+    path = tmp_path / f"{rule_id}.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def test_a_press_contact_box_takes_its_contact_lines_but_not_the_articles_service_line(tmp_path):
-    rules = tmp_path / "contact.toml"
-    rules.write_text(CONTACT_HEADER_RULE, encoding="utf-8")
+    rules = pt_rule_file(tmp_path, "pt.footer.test-press-contact", "block", r"^contacto\s+(?:de\s+)?imprensa\s*:?$",
+                         ["Contacto de imprensa:"], ["O contacto de imprensa do ministério não respondeu."], block="contact-after")
     service = "Informações: tel. 213 456 789, das 9h às 17h."
     box = ["Contacto de imprensa:", "Ana Lopes, assessora de imprensa", "tel. +351 213 000 123", "e-mail: imprensa@exemplo.pt"]
     paras = BODY_PT[:2] + [service] + BODY_PT[2:] + box
@@ -578,24 +575,9 @@ def test_a_press_contact_box_takes_its_contact_lines_but_not_the_articles_servic
     assert set(removed(result)) == {"Contacto de imprensa:"}
 
 
-LABEL_RULE = """[language]
-code = "pt"
-name = "Portuguese"
-
-[[rules]]
-id = "pt.meta.test-label"
-category = "meta"
-scope = "head"
-message = "A label above the article"
-pattern = '^destaques$'
-remove = ["Destaques"]
-keep = ["Destaques da semana no parlamento foram muitos."]
-"""
-
-
 def test_a_label_above_a_list_heads_the_articles_key_points(tmp_path):
-    rules = tmp_path / "label.toml"
-    rules.write_text(LABEL_RULE, encoding="utf-8")
+    rules = pt_rule_file(tmp_path, "pt.meta.test-label", "head", "^destaques$", ["Destaques"],
+                         ["Destaques da semana no parlamento foram muitos."])
     title = "Parlamento aprova o orçamento do Estado para o próximo ano"
     cleaner = cleantext.Cleaner(rule_files=[rules])
     listed = [title, "Destaques", "- o défice desce para dois por cento;", "- os salários sobem três por cento;"] + BODY_PT
