@@ -53,6 +53,7 @@ import regex
 from . import opening_cache
 from .cache import cache_path, write_whole
 from .errors import RuleFileError
+from .literal_prefix import literal_prefixes, opening as literal_opening
 
 CATEGORIES = ("embed", "promo", "related", "share", "footer", "meta", "ad", "comments", "consent")
 SCOPES = ("line", "head", "tail", "block")
@@ -87,11 +88,20 @@ class Rule:
     # The pattern without its word boundaries and negative lookaheads (see relaxed()), worked
     # out when the file is parsed, and so kept in the rules cache ("": not worked out).
     relaxed_pattern: str = ""
+    # What every match begins with (see literal_prefix), worked out when the file is parsed,
+    # and so kept in the rules cache: () not worked out, None the pattern does not say.
+    literal_openings: tuple[str, ...] | None = ()
 
     @cached_property
     def compiled(self) -> regex.Pattern:
         # Compiled on first use: a run over one language compiles that language's rules only.
         return regex.compile(self.pattern, self.flags)
+
+    @cached_property
+    def openings(self) -> tuple[str, ...] | None:
+        """What every match begins with, folded (see literal_prefix); None when the pattern
+        does not say."""
+        return literal_prefixes(self.pattern) if self.literal_openings == () else self.literal_openings
 
     def matches(self, text: str, words: int, timeout: float | None = None, folded: str | None = None) -> bool:
         """`folded`: the text as fold() gives it, when the caller has it (several rules ask)."""
@@ -164,10 +174,11 @@ def load_rule_file(path: str | Path, check_patterns: bool = True) -> RuleFile:
 
 def load_builtin_rule_files() -> list[RuleFile]:
     """The built-in rule files, parsed: from the user's cache when an entry exists for these
-    very files and this very parser (parsing the TOML takes a quarter of a second, a tenth
+    very files and this very parser, rules.py and literal_prefix.py (parsing the TOML takes a quarter of a second, a tenth
     of that reading the entry back)."""
     sources = [(str(p), _read_rule_text(p)) for p in builtin_rule_paths()]
-    entry = cache_path("rules", Path(__file__).read_bytes(), *(s for pair in sources for s in pair))
+    parser = Path(__file__).read_bytes() + Path(__file__).with_name("literal_prefix.py").read_bytes()
+    entry = cache_path("rules", parser, *(s for pair in sources for s in pair))
     try:
         if entry is not None and entry.exists():
             return [_rule_file_from_dict(d) for d in json.loads(entry.read_bytes())]
@@ -279,7 +290,7 @@ def parse_rule_file(text: str, path: str, check_patterns: bool = True) -> RuleFi
                 id=rid, lang=code, category=raw["category"], scope=raw["scope"], message=raw["message"].strip(),
                 pattern=raw["pattern"], flags=flags, remove=tuple(raw["remove"]), keep=tuple(raw["keep"]),
                 max_words=max_words, block=block, source=path, needs=needs,
-                relaxed_pattern=relaxed(raw["pattern"]),
+                relaxed_pattern=relaxed(raw["pattern"]), literal_openings=literal_prefixes(raw["pattern"]),
             )
         )
     sample = lang.get("sample", [])
@@ -717,7 +728,7 @@ class RuleSet:
         if timeout is not None:
             folded = fold(text) if has_needed and any(r.needs for r in candidates) else None
             return [r for r in candidates if r.matches(text, words, timeout, folded)]
-        found, folded = [], None
+        found, folded, opening = [], None, None
         held = has_needed if isinstance(has_needed, set) else None
         tracked = self._needs_tracked
         if held is not None and wide is not None and not wide:
@@ -743,6 +754,12 @@ class RuleSet:
                         folded = fold(text)
                     if not any(n in folded for n in r.needs):
                         continue
+            starts = r.openings
+            if starts is not None:
+                if opening is None:
+                    opening = literal_opening(text)
+                if opening and not opening.startswith(starts):
+                    continue  # the paragraph opens with none of the words every match opens with
             if r.compiled.search(text) is not None:
                 found.append(r)
         return found

@@ -309,3 +309,87 @@ def test_paragraphs_with_needed_words_are_found_by_one_search_of_the_document():
             assert rules.matching(text, words, wide=hits.get(i, []), has_needed=with_needed.get(i, False)) == expected, (lang, text)
             checked += 1
     assert checked > 1000
+
+
+# ------------------------------------------------------------------ literal openings
+
+def _variants(text: str) -> list[str]:
+    """The text as sites vary it: in capitals, indented, with no-break and doubled spaces."""
+    return [text, text.upper(), text.lower(), "  " + text, text.replace(" ", "\u00a0"), text.replace(" ", "  \t"),
+            text.replace("I", "ı").replace("i", "İ")]
+
+
+def test_a_rule_matches_only_paragraphs_opening_with_one_of_its_literal_openings():
+    from cleantext.literal_prefix import opening
+
+    with_openings = [r for r in BOOK.all_rules() if r.openings is not None]
+    assert len(with_openings) > 600  # most of the packs' rules open with words
+    for r in with_openings:
+        assert r.openings == r.literal_openings  # kept when the file was parsed
+        for example in r.remove + r.keep:
+            for text in _variants(example):
+                if r.compiled.search(text):
+                    op = opening(text)
+                    assert not op or op.startswith(r.openings), (r.id, text, r.openings)
+
+
+_RE_COMPATIBLE = []
+for _r in BOOK.all_rules():
+    try:
+        if _r.openings is not None and "\\p" not in _r.pattern:
+            _RE_COMPATIBLE.append((_r, __import__("re").compile(_r.pattern, _r.flags & regex.I)))
+    except Exception:  # syntax only the regex module reads
+        pass
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_texts_generated_from_a_pattern_open_with_its_literal_openings(data):
+    """Whatever a pattern matches (texts drawn from the pattern itself), its opening begins with
+    one of the pattern's literal openings."""
+    from cleantext.literal_prefix import opening
+
+    rule, compiled = data.draw(st.sampled_from(_RE_COMPATIBLE))
+    text = data.draw(st.from_regex(compiled, fullmatch=False))
+    if "\n" not in text and rule.compiled.search(text):
+        op = opening(text)
+        assert not op or op.startswith(rule.openings), (rule.id, text, rule.openings)
+
+
+def test_literal_openings_read_groups_options_classes_and_white_space():
+    from cleantext.literal_prefix import literal_prefixes, opening
+
+    assert literal_prefixes(r"^(?:communiqué(?:\s+de\s+presse)?|cp)\s*n°") == ("communiqué d", "communiqué n", "communiquén°", "cp n°", "cpn°")
+    assert literal_prefixes(r"^[(\[]?\s*read\s+also") == ("( read also", "(read also", "[ read also", "[read also", "read also")
+    assert literal_prefixes(r"^(?i:see)\s+also|^more\s+on\s+this") == ("more on this", "see also")
+    assert literal_prefixes(r"^colou?r") == ("color", "colour")
+    assert literal_prefixes(r"^ab+c") == ("ab",)  # past a repeat, what follows is not known
+    assert literal_prefixes(r"^[|\s]*menu") == ("menu", "|")
+    assert literal_prefixes(r"^\s*(?=\w)(?!x)ab\bc") == ("abc",)  # look-arounds and boundaries take no room
+    for unread in (r"^\d+ comments", r"^(?:ab|\w+)c", r"^[a-z]bc", r"^.{0,9}menu", r"menu$", r"^(?:x)?\1"):
+        assert literal_prefixes(unread) is None, unread
+    # The dotless ı matches "I" when case is ignored: both are read as "i".
+    assert regex.match("ıstanbul", "ISTANBUL", regex.I)
+    assert opening("ISTANBUL haberleri").startswith(literal_prefixes("^ıstanbul"))
+    # White space at the start and in runs is one space; an opening mostly white space tells nothing.
+    assert opening("\u00a0 Read \t also:") == "read also:"
+    assert opening(" " * 70 + "Read also") == ""
+
+
+def test_every_character_the_patterns_read_as_white_space_or_as_one_letter_the_opening_reads_so():
+    """The opening folds case (rules.fold, with ı as i) and splits at str.isspace: every pair of
+    characters the regex module matches to each other ignoring case must fold alike, and its \\s
+    must be white space to str.split, or an opening could miss a match."""
+    from cleantext.literal_prefix import _fold
+
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    assert all(ch.isspace() for ch in chars if regex.match(r"\s", ch))
+    by_case: dict[str, set[str]] = {}
+    for ch in chars:
+        for k in {ch.lower(), ch.upper(), ch.casefold(), ch.title()}:
+            by_case.setdefault(k, set()).add(ch)
+    for ch in chars:
+        related = set().union(*(by_case[k] | ({k} if len(k) == 1 else set()) for k in {ch.lower(), ch.upper(), ch.casefold(), ch.title()}))
+        for other in related - {ch}:
+            if regex.fullmatch(regex.escape(ch), other, regex.I):
+                assert _fold(ch) == _fold(other), (hex(ord(ch)), hex(ord(other)))
