@@ -65,7 +65,7 @@ def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
     (an alternative opens with a class, or too little plain text to be of use)."""
     try:
         ends, i = _anchored_alternatives(pattern)
-    except (_Stop, IndexError, ValueError):
+    except (_Stop, IndexError, ValueError, RecursionError):  # a pattern too odd or too deep: no prefixes
         return None
     if i != len(pattern):
         return None
