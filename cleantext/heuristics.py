@@ -213,6 +213,10 @@ def walk_back_embeds(doc: Document) -> None:
             evidence = []
             if after.gap_before > usual:
                 evidence.append(f"set apart by {after.gap_before} blank lines where the article uses {usual}")
+            elif j == s - 1 and usual and not after.gap_before:
+                # The embed's text and its signature are one block: set tight against each
+                # other where the article's paragraphs stand apart.
+                evidence.append(f"set tight against the signature where the article's paragraphs stand {usual} blank line(s) apart")
             plang = doc.paragraph_lang(p)
             if plang and doc.lang and not language.same_language(plang, doc.lang):
                 evidence.append(f"written in '{plang}' inside a '{doc.lang}' article")
@@ -467,9 +471,13 @@ def _teaser_headline_shape(p: Paragraph) -> str | None:
         return None
     if not p.sentence_end:
         return "plain"
-    if p.words <= TEASER_QUESTION_MAX_WORDS and final_mark(p.text) in ("?", "!", "？", "！"):
+    if p.words <= TEASER_QUESTION_MAX_WORDS and final_mark(p.text) in _ASKS_OR_EXCLAIMS:
         return "question"
     return None
+
+
+# Question and exclamation marks, full-width and Arabic ones too (Arabic, Persian, Urdu).
+_ASKS_OR_EXCLAIMS = frozenset("?!？！؟")
 
 
 # A date line under a teaser headline: a short line holding a year or a numeric date, and
@@ -620,10 +628,17 @@ _FIGURES_AFTER_LABEL = regex.compile(r"[^:：\n]{1,40}[:：]\s*\d[\d\s–\-:,.;/
 _DATA_LINE = regex.compile(r"[^\n]*[:：]|[^\n]{0,3}[\d$€£¥]")
 
 
+FUNCTION_WORD_MAX_CHARS = 5
+
+
 def _runs_on(p: Paragraph, function_words: frozenset[str]) -> bool:
-    """Does the line end in a function word ("The" over "Charge": a heading broken in two)?"""
-    last = p.text.rsplit(None, 1)[-1].casefold() if p.text.strip() else ""
-    return last in function_words
+    """Does the line end in a function word ("The" over "Charge": a heading broken in two)?
+    The stoplists hold a language's most frequent words, content words and names among them
+    ("development", "Porto", "München"): only a short one counts, and a capitalized one only
+    when it is as short as "The" or "Der"."""
+    last = p.text.rsplit(None, 1)[-1] if p.text.strip() else ""
+    return (len(last) <= FUNCTION_WORD_MAX_CHARS and last.casefold() in function_words
+            and (len(last) <= 3 or last.islower()))
 
 
 def _byline_part(p: Paragraph) -> bool:
@@ -679,7 +694,8 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
     # when what stands on either side of it is settled. A run is of lines that could be a
     # name, a role or a desk ("Brand: Acme" over "Colour: White", or a price, is a product's
     # data; "The" over "Charge" is a heading broken in two). A longer stretch of such lines is
-    # a menu or a listing's own labels: its lines are judged one by one.
+    # a listing's own labels, its lines judged one by one; unless it stands above the headline
+    # right under boilerplate the rules found: a menu or a breadcrumb trail.
     runs: list[list[Paragraph]] = []
     function_words = stopwords(doc.lang)
     for p in head:
@@ -690,7 +706,12 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
             runs[-1].append(p)
         else:
             runs.append([p])
-    runs = [part for run in runs for part in ([run] if len(run) <= HEAD_LABEL_RUN_MAX else [[p] for p in run])]
+
+    def whole(run: list[Paragraph]) -> bool:
+        return len(run) <= HEAD_LABEL_RUN_MAX or (
+            run[-1].index < title.index and run[0].index > 0 and paras[run[0].index - 1].final == NOISE)
+
+    runs = [part for run in runs for part in ([run] if whole(run) else [[p] for p in run])]
     for run in runs:
         if settled(run[0].index - 1) and settled(run[-1].index + 1):
             for p in run:
@@ -798,6 +819,58 @@ def tail_headline_list(doc: Document, last_body: int) -> None:
         _, note = _coherence_note(doc, p)
         remove(p, "heuristic.related.tail-list", "related", "a list of other stories closing the page",
                [f"one of {len(run)} bulleted headlines ending the text", f"past the last body paragraph (line {paras[last_body].line + 1})", note])
+
+
+# A site's tags or topics under the article: short labels, one per line, after the last body
+# paragraph. A run of at least this many goes when it leads into the page's closing
+# boilerplate; any run goes under a tags header a rule removed ("Tags:", "Témata:").
+TAIL_LABEL_RUN_MIN = 3
+TAIL_LABEL_MAX_WORDS = 4
+_TAIL_CLOSERS = TAIL_OPENERS + ("comments", "consent")
+# Tags are words: a figure, or a bracket, brace, semicolon or equals sign (a line of code), is not one.
+_NOT_A_TAG = regex.compile(r"[\d{}()\[\];=<>]|^\P{L}*$")
+
+
+def _tail_label(p: Paragraph) -> bool:
+    """Could the line be a tag: a few words, no sentence, no figure, no list marker, nothing
+    it introduces?"""
+    return (p.final != NOISE and p.final != TITLE and p.words <= TAIL_LABEL_MAX_WORDS and not p.sentence_end
+            and not _introduces(p) and _NOT_A_TAG.search(p.text) is None and _LIST_ITEM.match(p.text) is None)
+
+
+def _tags_header(p: Paragraph) -> bool:
+    return p.final == NOISE and p.decided_by.endswith((".meta.tags", ".meta.topics-header"))
+
+
+def tail_label_runs(doc: Document, last_body: int) -> None:
+    """Tags after the article: a run of label lines (only boilerplate between them) that a
+    tags header heads, or that the page's closing boilerplate follows (a comments prompt, a
+    promo, a related box, the footer). A list the article introduces ("You will need:") is
+    the article's own, as is a run that ends the text with nothing after it."""
+    paras = doc.paragraphs
+    i = last_body + 1
+    while i < len(paras):
+        if not _tail_label(paras[i]):
+            i += 1
+            continue
+        run, j = [paras[i]], i + 1
+        while j < len(paras) and (_tail_label(paras[j]) or paras[j].final == NOISE and not _tags_header(paras[j])):
+            if paras[j].final != NOISE:
+                run.append(paras[j])
+            j += 1
+        before = paras[i - 1]
+        after = paras[run[-1].index + 1] if run[-1].index + 1 < len(paras) else None
+        headed = _tags_header(before)
+        closed = after is not None and after.final == NOISE and after.category in _TAIL_CLOSERS
+        introduced = before.final != NOISE and _introduces(before)
+        if not introduced and (headed or closed and len(run) >= TAIL_LABEL_RUN_MIN):
+            evidence = f"under the tags header on line {before.line + 1}" if headed else (
+                f"one of {len(run)} such lines leading into the page's closing boilerplate (line {after.line + 1})")
+            for p in run:
+                remove(p, "heuristic.meta.tail-tags", "meta", "a tag or topic label under the article",
+                       [f"{p.words} word(s) without sentence punctuation or figures",
+                        f"past the last body paragraph (line {paras[last_body].line + 1})", evidence])
+        i = j
 
 
 # A label-like line between two pieces of page furniture is furniture too. Not between two bare
@@ -1070,10 +1143,12 @@ def revise(doc: Document, rules: RuleSet) -> None:
         promo_pitches(doc)
         posted_comments(doc, anchors[0])
         author_bio(doc)
-        # The sign-off is judged last, on the body as it now ends (comments posted after the
-        # article no longer count as its last paragraph): cleaning again finds the same end.
+        # Tags and the sign-off are judged last, on the body as it now ends (comments posted
+        # after the article, a promo's pitch, no longer count as its last paragraph): cleaning
+        # again finds the same end.
         ends = doc.body_anchors()
         if ends:
+            tail_label_runs(doc, ends[1])
             closing_signature(doc, ends[1])
     if cfg.remove_duplicates:
         drop_repeated_headline(doc)

@@ -496,7 +496,7 @@ def test_a_bare_counter_goes_after_a_photo_line_and_a_rating_stays():
 
 
 def test_a_newsletter_box_takes_its_pitch_but_the_articles_sentence_stays():
-    box = ["Sign up to the Morning Briefing", "Our morning email brings you the day's top stories before breakfast.",
+    box = ["Sign up to the Morning Briefing", "Everything you need to start the day, delivered before breakfast.",
            "Enter your email address", "Sign up"]
     result = explain(BODY_EN + box, lang="en")
     gone = removed(result)
@@ -603,3 +603,48 @@ def test_a_byline_set_over_two_lines_goes_but_a_products_data_lines_stay():
     assert gone["Jornalista"].rule_id == gone["Ana Sousa"].rule_id == "heuristic.meta.head-label"
     data = [title, "Marca: Acme", "Cor: branco", date] + BODY_PT
     assert set(removed(explain(data))) == {date}
+
+
+def test_tags_under_the_article_go_when_boilerplate_follows_or_a_tags_header_heads_them():
+    tags = ["Lisboa", "Orçamento do Estado", "parlamento"]
+    gone = removed(explain(BODY_PT + tags + ["Comentários (12)"]))
+    assert set(tags) <= set(gone) and gone["Lisboa"].rule_id == "heuristic.meta.tail-tags"
+    gone = removed(explain(BODY_PT + ["Tópicos"] + tags[:2]))  # under a header, however few
+    assert set(tags[:2]) <= set(gone) and "tags header" in gone["Lisboa"].evidence[-1]
+    # With nothing after them they may be the article's own last lines; introduced ("Precisa
+    # de:"), figures or code are a list, a table, a program: they stay.
+    assert not removed(explain(BODY_PT + tags))
+    for own in (["Precisa de:", "Farinha", "Ovos", "Açúcar"], ["Vitória", "Empate 2", "Derrota 3"],
+                ["return x;", "}", "}"]):
+        kept = explain(BODY_PT + own + ["Comentários (12)"]).text.split("\n")
+        assert all(line in kept for line in own[1:]), own
+
+
+def test_a_menu_over_the_headline_goes_whole_under_boilerplate_but_not_at_the_start_of_a_text():
+    menu = ["Lisboa", "Porto", "Coimbra", "Braga", "Faro"]
+    title = "Parlamento aprova o orçamento do Estado para o próximo ano"
+    gone = removed(explain(["Menu"] + menu + [title] + BODY_PT))
+    assert set(menu) <= set(gone) and title not in gone
+    # A text that opens with such lines (a listing's own labels) has them judged one by one.
+    assert not set(menu) & set(removed(explain(menu + [title] + BODY_PT)))
+
+
+def test_a_name_in_the_stoplist_does_not_break_a_run_of_head_labels():
+    """Stoplists hold a language's most frequent words, names among them ("Porto"): only a
+    short function word at a line's end makes the next line its continuation."""
+    from cleantext.stopwords import stopwords
+
+    assert "porto" in stopwords("pt")
+    title = "Parlamento aprova o orçamento do Estado para o próximo ano"
+    gone = removed(explain([title, "Ana Sousa, Porto", "Jornalista", "12 de março de 2025, 10:42"] + BODY_PT))
+    assert {"Ana Sousa, Porto", "Jornalista"} <= set(gone)
+
+
+def test_a_posts_text_set_tight_against_its_signature_goes_where_the_articles_paragraphs_stand_apart():
+    post = "O orçamento protege os salários e reduz a dívida. Um bom dia para o país."
+    signature = "— Ministério das Finanças (@financas_pt) March 12, 2025"
+    tight = "\n\n".join(BODY_PT[:2] + [post + "\n" + signature] + BODY_PT[2:]) + "\n"
+    gone = removed(cleantext.clean_and_explain(tight, lang="pt"))
+    assert set(gone) == {post, signature} and "set tight" in gone[post].evidence[0]
+    # Apart from the signature, as the article's paragraphs stand, it may be the article's own.
+    assert post in explain(BODY_PT[:2] + [post, signature] + BODY_PT[2:]).text
