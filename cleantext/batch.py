@@ -157,8 +157,14 @@ def clean_text_file(path: str, data: bytes | None = None, repeated=None, detail:
 
 
 def output_needed(changed: bool, source: Path, target: Path) -> bool:
-    """An output is written unless it would be the input itself, unchanged."""
-    return changed or target.resolve() != source.resolve()
+    """An output is written unless it would be the input itself, unchanged. (Two stats tell;
+    resolving both paths would stat every folder on the way, for every file of a batch.)"""
+    if changed:
+        return True
+    try:
+        return not os.path.samestat(os.stat(target), os.stat(source))
+    except OSError:  # no such target yet (or none we can see: writing it says why)
+        return True
 
 
 def _write_output(outcome: TextOutcome, path: Path, target: Path) -> TextOutcome:

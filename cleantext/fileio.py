@@ -62,8 +62,11 @@ class AtomicWriter:
     def __init__(self, path: Path, mode_from: Path | None = None):
         self.path, self.mode_from = path, mode_from
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cleantext-tmp", dir=path.parent)
+            try:
+                fd, self.tmp = self._temporary()
+            except FileNotFoundError:  # the folder is new: made once, not asked about per file
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, self.tmp = self._temporary()
         except OSError as exc:
             raise FileError(f"{path}: cannot write ({exc.strerror or exc})") from None
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
@@ -77,13 +80,24 @@ class AtomicWriter:
             if self.path.exists():
                 os.fsync(self.fh.fileno())
             self.fh.close()
-            source = self.mode_from if self.mode_from is not None and self.mode_from.exists() else self.path
-            mode = source.stat().st_mode & 0o7777 if source.exists() else 0o666 & ~_umask()
-            os.chmod(self.tmp, mode)
+            os.chmod(self.tmp, self._mode())
             os.replace(self.tmp, self.path)
         except OSError as exc:
             self.abort()
             raise FileError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
+
+    def _temporary(self) -> tuple[int, str]:
+        return tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".cleantext-tmp", dir=self.path.parent)
+
+    def _mode(self) -> int:
+        """The input's permission bits, else the target's, else a new file's."""
+        for source in (self.mode_from, self.path):
+            if source is not None:
+                try:
+                    return os.stat(source).st_mode & 0o7777
+                except FileNotFoundError:
+                    pass
+        return 0o666 & ~_umask()
 
     def abort(self) -> None:
         if not self.fh.closed:
