@@ -13,7 +13,7 @@ rule means another entry. A rule set reads its entry when it is built and writes
 what the entry held by then, every SAVE_EVERY new openings and when a run ends (Cleaner.
 save_caches). Processes that write at once each write a whole file; an opening one of them
 loses is worked out again. Like every cache here it only saves time: a damaged or unreadable
-entry is ignored, and the answers are the ones the rules give (tests/test_opening_cache.py).
+entry is ignored, and the answers are the ones the rules give (tests/test_cache.py).
 """
 from __future__ import annotations
 
@@ -48,20 +48,13 @@ def entry_path(kind: str, rules, prefix_chars: int) -> Path | None:
 
 
 def _read_raw(path: Path, count: int) -> dict[str, list]:
-    """The entry's openings as stored, checked against a set of `count` rules; {} when there is
-    no entry or it does not fit."""
+    """The entry's openings as stored, for a set of `count` rules; {} when there is no entry or
+    it is of another set. (read() checks the positions, once per distinct list of them.)"""
     try:
         data = json.loads(path.read_bytes())
-        if data.get("magic") != MAGIC or data.get("rules") != count:
+        if data.get("magic") != MAGIC or data.get("rules") != count or not isinstance(data["openings"], dict):
             return {}
-        openings = data["openings"]
-        for key, (found, without, longest, longest_without) in openings.items():
-            if not (isinstance(key, str) and isinstance(longest, int) and isinstance(longest_without, int)):
-                return {}
-            for positions in (found, without or ()):
-                if any(not isinstance(i, int) or not 0 <= i < count for i in positions):
-                    return {}
-        return openings
+        return data["openings"]
     except Exception:
         return {}
 
@@ -71,18 +64,26 @@ def read(path: Path | None, rules: tuple) -> dict[str, Entry]:
     if path is None or not path.exists():
         return {}
     shared: dict[tuple, tuple] = {}
+    count = len(rules)
 
     def as_rules(positions) -> tuple:
         positions = tuple(positions)
         found = shared.get(positions)
-        if found is None:
+        if found is None:  # a list of positions not met before in the entry: checked here
+            if not all(type(i) is int and 0 <= i < count for i in positions):
+                raise ValueError("not a position of the set's rules")
             found = shared[positions] = tuple(rules[i] for i in positions)
         return found
 
     table = {}
-    for key, (found, without, longest, longest_without) in _read_raw(path, len(rules)).items():
-        rules_found = as_rules(found)
-        table[key] = (rules_found, rules_found if without is None else as_rules(without), longest, longest_without)
+    try:
+        for key, (found, without, longest, longest_without) in _read_raw(path, count).items():
+            if not (isinstance(key, str) and type(longest) is int and type(longest_without) is int):
+                return {}
+            rules_found = as_rules(found)
+            table[key] = (rules_found, rules_found if without is None else as_rules(without), longest, longest_without)
+    except Exception:  # a damaged entry: the rules answer again
+        return {}
     return table
 
 

@@ -443,6 +443,7 @@ def _compiled_or_anything(pattern: str, flags: int) -> regex.Pattern:
         return regex.compile("")
 
 
+@lru_cache(maxsize=4096)  # every language's set holds the common rules again
 def is_anchored(pattern: str) -> bool:
     """Can the pattern only match at the start of the text (every alternative opens with ^)?"""
     return all(alt.lstrip().startswith(("^", "\\A")) for alt in _top_level_alternatives(pattern))
