@@ -766,13 +766,23 @@ _SIGNATURE = regex.compile(r"^[(\[]?(?:\p{L}{1,8}\s*/\s*)*\p{Lu}{2,6}(?:\s*/\s*\
 _NAME_SIGNATURE = regex.compile(r"^(?:\p{Lu}\.\s*|\p{Lu}[\p{Ll}\p{M}'’-]+\s+){1,3}\p{Lu}[\p{Ll}\p{M}'’-]+$")
 
 
+_BARE_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def closing_signature(doc: Document, last_body: int) -> None:
     """The only line kept after the last body paragraph signs the article off when it is an
     abbreviation on the text's last line, or a person's name (boilerplate may follow a name:
-    the tags, the comments). Elsewhere such a line is a list item or a heading ("FAQ", "GPS"),
-    and stays."""
+    the tags, the comments); so do a name and an e-mail address under it, when they are the
+    only two. Elsewhere such a line is a list item or a heading ("FAQ", "GPS"), and stays."""
     paras = doc.paragraphs
     kept = [p for p in paras[last_body + 1:] if p.final != NOISE]
+    if len(kept) == 2 and _BARE_EMAIL.fullmatch(kept[1].text.strip()) and _NAME_SIGNATURE.match(kept[0].text):
+        # The author's name over the author's address ("Elin Bergqvist" / "elin.bergqvist@dn.se").
+        for p in kept:
+            remove(p, "heuristic.meta.closing-signature", "meta", "the author's name and address that sign the article off",
+                   ["a name and an e-mail address, the only lines kept after the last body paragraph",
+                    f"line {paras[last_body].line + 1} is that paragraph"])
+        return
     if len(kept) != 1:
         return
     p = kept[0]

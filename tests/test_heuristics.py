@@ -648,3 +648,12 @@ def test_a_posts_text_set_tight_against_its_signature_goes_where_the_articles_pa
     assert set(gone) == {post, signature} and "set tight" in gone[post].evidence[0]
     # Apart from the signature, as the article's paragraphs stand, it may be the article's own.
     assert post in explain(BODY_PT[:2] + [post, signature] + BODY_PT[2:]).text
+
+
+def test_the_authors_name_and_address_under_the_article_sign_it_off():
+    lines = ["Ana Sousa", "ana.sousa@jornal.pt"]
+    gone = removed(explain(BODY_PT + lines + ["Comentários (3)"]))
+    assert set(lines) <= set(gone) and gone["Ana Sousa"].rule_id == "heuristic.meta.closing-signature"
+    # An address under a line that is no name, or with more kept lines about, is the article's.
+    for own in (["Escreva-nos para", "leitores@jornal.pt"], ["Ana Sousa", "ana.sousa@jornal.pt", "Rui Lopes"]):
+        assert all(line in explain(BODY_PT + own).text.split("\n") for line in own), own
