@@ -863,13 +863,19 @@ def tail_label_runs(doc: Document, last_body: int) -> None:
         if not _tail_label(paras[i]):
             i += 1
             continue
+        # The run goes on over boilerplate the rules found among the tags (a tag named as a
+        # section), and ends at a line of closing boilerplate, another header, or a kept line
+        # that is no tag.
         run, j = [paras[i]], i + 1
-        while j < len(paras) and (_tail_label(paras[j]) or paras[j].final == NOISE and not _tags_header(paras[j])):
-            if paras[j].final != NOISE:
-                run.append(paras[j])
+        while j < len(paras):
+            q = paras[j]
+            if q.final == NOISE and (_tags_header(q) or q.category in _TAIL_CLOSERS) or q.final != NOISE and not _tail_label(q):
+                break
+            if q.final != NOISE:
+                run.append(q)
             j += 1
         before = paras[i - 1]
-        after = paras[run[-1].index + 1] if run[-1].index + 1 < len(paras) else None
+        after = paras[j] if j < len(paras) else None
         headed = _tags_header(before)
         closed = after is not None and after.final == NOISE and after.category in _TAIL_CLOSERS
         introduced = before.final != NOISE and _introduces(before)
