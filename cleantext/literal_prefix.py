@@ -88,9 +88,7 @@ def _alternatives(p: str, i: int) -> tuple[list[tuple[str, bool]], int]:
     ends: list[tuple[str, bool]] = []
     while True:
         part, i = _sequence(p, i)
-        ends = _shortened(ends + part)
-        if len(ends) > _MAX_PREFIXES:
-            raise _Stop
+        ends = _fitted(_shortened(ends + part))
         if i < len(p) and p[i] == "|":
             i += 1
             continue
@@ -291,10 +289,7 @@ def _extend(ends: list[tuple[str, bool]], atom, absent: bool, many: bool) -> lis
             if absent:
                 out.append((text, True))
             out += [(text + more, more_open and not many) for more, more_open in atom]
-    out = _shortened(out)
-    if len(out) > _MAX_PREFIXES:  # too many ways on: the beginnings read so far serve
-        return [(text, False) for text, _ in ends]
-    return out
+    return _fitted(_shortened(out))
 
 
 def _after_class(text: str, chars: _Chars, absent: bool, many: bool) -> list[tuple[str, bool]]:
@@ -308,6 +303,23 @@ def _after_class(text: str, chars: _Chars, absent: bool, many: bool) -> list[tup
     if white and not unseen:
         out.append((text + _RUN, not many))
     return out
+
+
+def _fitted(ends: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """At most _MAX_PREFIXES beginnings: past that, each is cut to as many characters as keep
+    them under it, and closed if cut (a text that opens with a beginning opens with any part
+    of it); a shorter one stays open."""
+    if len(ends) <= _MAX_PREFIXES:
+        return ends
+    # One mark per run of white space, a group's leading run kept (it is a space once joined).
+    marked = [(_RUNS.sub(_RUN, text), open_) for text, open_ in ends]
+    for chars in range(PREFIX_CHARS - 1, 0, -1):
+        cut = list(dict.fromkeys(
+            (text[:n], open_ and len(text) <= n) for text, open_ in marked for n in [chars + (text[:1] == _RUN)]
+        ))
+        if len(cut) <= _MAX_PREFIXES:
+            return cut
+    raise _Stop
 
 
 def _shortened(ends: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
