@@ -22,7 +22,7 @@ from . import rules as _rules
 # many of its own: enough to tell "the technical" from "the company".
 PREFIX_CHARS = 12
 _SCAN_CHARS = 64
-# Beginnings read at most: past this, those read so far stand (each cut where it was).
+# Beginnings read at most: past this, they are cut shorter until they fit (see _fitted).
 _MAX_PREFIXES = 256
 
 _WHITE = "\\s"

@@ -174,8 +174,9 @@ def load_rule_file(path: str | Path, check_patterns: bool = True) -> RuleFile:
 
 def load_builtin_rule_files() -> list[RuleFile]:
     """The built-in rule files, parsed: from the user's cache when an entry exists for these
-    very files and this very parser, rules.py and literal_prefix.py (parsing the TOML takes a quarter of a second, a tenth
-    of that reading the entry back)."""
+    very files and this very parser, rules.py and literal_prefix.py (parsing the TOML and
+    reading every pattern's openings takes about a second, a tenth of that reading the entry
+    back)."""
     sources = [(str(p), _read_rule_text(p)) for p in builtin_rule_paths()]
     parser = Path(__file__).read_bytes() + Path(__file__).with_name("literal_prefix.py").read_bytes()
     entry = cache_path("rules", parser, *(s for pair in sources for s in pair))
