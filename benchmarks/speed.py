@@ -131,15 +131,22 @@ def timed_unseen(texts: list[str]) -> float:
     warmed on every other text cleans the rest, and one warmed on the rest cleans those. The
     steady rate (the corpus cleaned again) also finds each paragraph's opening in the caches,
     which a corpus of new documents does only for the openings they share; this is what a long
-    run over new documents sees."""
+    run over new documents sees. The openings kept in the user's cache (opening_cache) are left
+    out here: earlier runs of this benchmark put every text's openings there."""
     import cleantext
+    from cleantext import opening_cache
 
     seconds = 0.0
-    for warm, measured in ((texts[0::2], texts[1::2]), (texts[1::2], texts[0::2])):
-        cleaner = cleantext.Cleaner()
-        for text in warm:
-            cleaner.clean(text)
-        seconds += timed(cleaner.clean, measured, 1)
+    kept = opening_cache.entry_path
+    opening_cache.entry_path = lambda *args: None
+    try:
+        for warm, measured in ((texts[0::2], texts[1::2]), (texts[1::2], texts[0::2])):
+            cleaner = cleantext.Cleaner()
+            for text in warm:
+                cleaner.clean(text)
+            seconds += timed(cleaner.clean, measured, 1)
+    finally:
+        opening_cache.entry_path = kept
     return seconds
 
 

@@ -6,7 +6,6 @@ pycld2, lingua) and fast enough to ask about every paragraph (about 20,000 a sec
 """
 from __future__ import annotations
 
-import heapq
 import threading
 from itertools import islice
 
@@ -75,9 +74,9 @@ def document_sample(paragraphs: list[str]) -> str:
         return ""
     longest = max(map(len, paragraphs))
     if longest >= SAMPLE_CHARS:  # most documents: one paragraph is sample enough
-        first = min(t for t in paragraphs if len(t) == longest)
-        if first.isascii():
-            return first[:SAMPLE_CHARS]
+        first = min(t for t in paragraphs if len(t) == longest)[:SAMPLE_CHARS]
+        if first.isascii() or len(first.encode("utf-8")) <= SAMPLE_BYTES:  # _fill keeps it whole
+            return first
     return sample_by_sorting(paragraphs)
 
 
@@ -91,7 +90,11 @@ def _longest_first(text: str) -> tuple[int, str]:
 
 def sample_by_sorting(paragraphs: list[str]) -> str:
     """document_sample the long way: paragraphs in order of length, then of text."""
-    sample = _fill(heapq.nsmallest(FEW_LONGEST, paragraphs, key=_longest_first))
+    # The FEW_LONGEST longest are among those at least as long as the FEW_LONGEST-th length:
+    # lengths sort in C, and only those few are sorted with their texts.
+    lengths = sorted(map(len, paragraphs), reverse=True)
+    cut = lengths[min(FEW_LONGEST, len(lengths)) - 1] if lengths else 0
+    sample = _fill(sorted((t for t in paragraphs if len(t) >= cut), key=_longest_first)[:FEW_LONGEST])
     if sample is None:
         sample = _fill(sorted(paragraphs, key=_longest_first), whole=True)
     return sample

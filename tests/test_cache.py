@@ -302,7 +302,7 @@ def test_openings_read_back_are_the_rules_own_answers(cache_dir, monkeypatch):
         assert [(r.text, r.removals) for r in again] == [(r.text, r.removals) for r in written[lang]]
 
 
-@pytest.mark.parametrize("damage", ["not json", "wrong-count", "out-of-range", "wrong-type"])
+@pytest.mark.parametrize("damage", ["not json", "wrong-count", "out-of-range", "no-such-list", "wrong-type"])
 def test_a_damaged_openings_entry_is_ignored(cache_dir, damage):
     from cleantext import Cleaner
 
@@ -312,14 +312,16 @@ def test_a_damaged_openings_entry_is_ignored(cache_dir, damage):
     first.save_caches()
     (entry,) = cache_dir.glob("openings.*")
     data = json.loads(entry.read_bytes())
-    key = next(k for k, v in data["openings"].items() if v[0])
+    key = next(k for k, v in data["openings"].items() if data["lists"][v[0]])
     if damage == "not json":
         entry.write_bytes(b"\x00{ half a file")
     else:
         if damage == "wrong-count":
             data["rules"] += 1
         elif damage == "out-of-range":
-            data["openings"][key][0] = [10**6]
+            data["lists"][data["openings"][key][0]] = [10**6]
+        elif damage == "no-such-list":
+            data["openings"][key][0] = len(data["lists"])
         else:
             data["openings"][key][2] = "many"
         entry.write_text(json.dumps(data), encoding="utf-8")
