@@ -107,6 +107,18 @@ class Rule:
         does not say."""
         return literal_prefixes(self.pattern) if self.literal_openings == () else self.literal_openings
 
+    @cached_property
+    def _opening_heads(self) -> frozenset[str]:
+        """Every beginning of every literal opening."""
+        return frozenset(p[:k] for p in self.openings or () for k in range(1, len(p) + 1))
+
+    def may_open_with(self, begins: str) -> bool:
+        """Could a text whose literal opening (literal_prefix.opening) begins with `begins`
+        match, as far as the rule's literal openings tell? (They and `begins` must be
+        beginnings of one text: one of them begins with the other.)"""
+        starts = self.openings
+        return starts is None or not begins or begins.startswith(starts) or begins in self._opening_heads
+
     def matches(self, text: str, words: int, timeout: float | None = None, folded: str | None = None) -> bool:
         """`folded`: the text as fold() gives it, when the caller has it (several rules ask)."""
         if words > self.max_words:
@@ -620,10 +632,16 @@ class RuleSet:
                 # A partial match that fails at the end of the key may be wrong (see relaxed):
                 # the rules it could be wrong about are asked again, relaxed.
                 doubtful = self._relaxable if _NON_WORD.match(key, len(key) - 1) else self._with_negative_lookahead
+                # A rule whose literal openings (see literal_prefix) neither begin with the key's
+                # nor are begun by it cannot open the text either: one set look-up spares the
+                # partial match, most of what a new opening costs.
+                begins = literal_opening(key)
                 rules = tuple(
                     r for r in self._by_start(key[:-1])[0]
-                    if r.id in self._unanchored or r.compiled.match(key, partial=True) is not None
-                    or (r.id in doubtful and self._relaxed(r).match(key, partial=True) is not None)
+                    if r.id in self._unanchored or (
+                        r.may_open_with(begins)
+                        and (r.compiled.match(key, partial=True) is not None
+                             or (r.id in doubtful and self._relaxed(r).match(key, partial=True) is not None)))
                 )
             else:
                 rules = tuple(r for r, anchored in zip(self.rules, self._anchored) if anchored or not r.trusted)

@@ -331,6 +331,16 @@ def test_a_rule_matches_only_paragraphs_opening_with_one_of_its_literal_openings
                 if r.compiled.search(text):
                     op = opening(text)
                     assert not op or op.startswith(r.openings), (r.id, text, r.openings)
+                    _assert_beginnings_may_open(r, text)
+
+
+def _assert_beginnings_may_open(rule, text):
+    """A new paragraph opening is tried only against the rules that may open with it (RuleSet.
+    _by_start): every beginning of a text the rule matches must leave the rule in."""
+    from cleantext.literal_prefix import opening
+
+    for k in range(1, 13):
+        assert rule.may_open_with(opening(text[:k])), (rule.id, text[:k], rule.openings)
 
 
 _RE_COMPATIBLE = []
@@ -354,6 +364,7 @@ def test_texts_generated_from_a_pattern_open_with_its_literal_openings(data):
     if "\n" not in text and rule.compiled.search(text):
         op = opening(text)
         assert not op or op.startswith(rule.openings), (rule.id, text, rule.openings)
+        _assert_beginnings_may_open(rule, text)
 
 
 def test_literal_openings_read_groups_options_classes_and_white_space():
