@@ -14,6 +14,7 @@ in sentences. Both verdicts, the class and the place, are kept as evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .paragraphs import NOISE, Paragraph
 from .stopwords import stopwords
@@ -216,12 +217,22 @@ def find_article(doc, remove) -> None:
         elif i not in inside:
             remove(p, "heuristic.dump.outside-article", "layout", f"outside the article's main block ({where})",
                    [f"{cls}: {evidence}", f"{how}: {where}"])
-        elif cls == BAD:
-            remove(p, "heuristic.dump.not-prose", "layout", "inside the article but not prose",
+        elif cls == BAD and not _between(i, prose):
+            remove(p, "heuristic.dump.not-prose", "layout", "inside the article but not prose, nor between its prose",
                    [f"{cls}: {evidence}"])
         elif cls == SHORT and not any(abs(i - j) <= SHORT_REACH for j in prose):
             remove(p, "heuristic.dump.short-far-from-prose", "layout",
                    f"short line more than {SHORT_REACH} paragraphs from the article's prose", [f"{cls}: {evidence}"])
+
+
+def _between(i: int, prose: list[int]) -> bool:
+    """Does prose of the article stand within SHORT_REACH paragraphs on both sides of paragraph
+    i? Then a line that is not prose (a table row, a line of code, a list of names) is a part
+    of the article that reads otherwise, not a menu or a footer, which the article does not
+    run through."""
+    at = bisect_left(prose, i)
+    return (at > 0 and i - prose[at - 1] <= SHORT_REACH
+            and at < len(prose) and prose[at] - i <= SHORT_REACH)
 
 
 def _headline(doc, first: int, classes) -> int | None:

@@ -166,3 +166,15 @@ def test_on_a_page_whose_prose_is_spread_out_every_stretch_of_it_counts(monkeypa
 
     monkeypatch.setattr(dump, "SCATTERED_MAIN_SHARE", 0.0)
     assert not any(p in cleantext.clean(page, page_dump=True, lang="en") for p in PRODUCTS)
+
+
+def test_a_line_that_is_not_prose_stays_between_the_articles_paragraphs():
+    """A table row or a line of code, between paragraphs of the article, is part of it; the
+    same line where the article has prose on one side only (its edge) falls outside it."""
+    row = "Carlisle quay | 214 homes | 1.6 m | Sunday 23:40 | Monday 06:10 | evacuated to the leisure centre"
+    inside = cleantext.clean_and_explain(_dump(["Home", "News"], FLOOD[:2], [row], FLOOD[2:], ["Contact us"]),
+                                         page_dump=True, lang="en")
+    assert row in inside.text and all(p in inside.text for p in FLOOD)
+    edge = cleantext.clean_and_explain(_dump(["Home", "News"], FLOOD, [row], ["Contact us"]), page_dump=True, lang="en")
+    assert row not in edge.text and all(p in edge.text for p in FLOOD)
+    assert {r.text: r.rule_id for r in edge.removals}[row] == "heuristic.dump.outside-article"
