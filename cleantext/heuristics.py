@@ -677,11 +677,16 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
         return
     title = next((p for p in pool if p.words > _label_max_words(p)), None) or max(pool, key=lambda p: (p.words, -p.index))
     title.final = TITLE
+    # A subtitle: the line right under the headline, longer than a label but with no sentence
+    # end to make it body. It settles what stands next to it as the headline does.
+    after_title = _next_kept(paras, title.index)
+    subtitle = (after_title.index if after_title is not None and after_title.index < first_body
+                and after_title.words > _label_max_words(after_title) and standfirst is None else None)
 
     def settled(i: int) -> bool:
         # Past the standfirst, an ad marker settles nothing: ads stand between the article's
         # paragraphs and intertitles.
-        return (i < 0 or i == standfirst or paras[i].final == TITLE
+        return (i < 0 or i == standfirst or i == subtitle or paras[i].final == TITLE
                 or paras[i].final == NOISE and (standfirst is None or paras[i].category != "ad"))
 
     def label(p: Paragraph) -> bool:

@@ -339,6 +339,20 @@ def test_the_head_runs_past_a_standfirst_set_above_the_byline_and_share_row():
     assert headline in result.text and all(p in result.text for p in BODY_PT)
 
 
+def test_a_byline_between_the_subtitle_and_the_date_is_the_heads():
+    """Headline, a subtitle with no full stop (so not body), the author's bare name, the date a
+    rule removes, then the article: the name sits in the head's furniture. Right under the
+    subtitle with the article after it and nothing found around it, the same line stays."""
+    headline = "Orçamento aprovado com os votos do governo"
+    subtitle = "Oposição promete recorrer ao Tribunal Constitucional e fala de um documento feito à pressa"
+    result = explain([headline, subtitle, "Ana Sousa", "12 de março de 2024, 10:15"] + BODY_PT)
+    gone = removed(result)
+    assert gone["Ana Sousa"].rule_id == "heuristic.meta.head-label"
+    assert headline in result.text and subtitle in result.text and all(p in result.text for p in BODY_PT)
+    kept = explain([headline, subtitle, "Ana Sousa"] + BODY_PT)
+    assert "Ana Sousa" in kept.text.split("\n")
+
+
 def test_a_byline_alone_between_two_paragraphs_is_not_taken_for_the_head():
     """Without boilerplate around it, a line under the first paragraph may be the article's
     own (an intertitle, a name that starts a quote): the head ends at the first paragraph."""
