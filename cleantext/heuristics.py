@@ -52,6 +52,13 @@ CJK_HEAD_LABEL_MAX_WORDS = 5
 REPEAT_MIN_CHARS = 12
 
 
+# Boilerplate that only ever follows an article (the comments do not: a forum's posts, a poll
+# inside an article): a body-like paragraph past it is the page's when it shares under
+# DETACHED_MAX_COHERENCE of its content words with the article.
+CLOSING_CATEGORIES = ("footer", "consent")
+DETACHED_MAX_COHERENCE = 0.2
+
+
 @dataclass
 class Document:
     paragraphs: list[Paragraph]
@@ -728,19 +735,46 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
                 )
 
 
+def past_the_article(doc: Document) -> None:
+    """A paragraph that reads like body but stands past the page's closing furniture (a footer
+    or a consent notice, found by the rules) and is about something else (a cookie notice, a
+    publisher's legal lines, the pitch of a newsletter) is the page's: it goes, and the
+    article ends at the body paragraph before the furniture. (Kept, it would be taken for the
+    article's last paragraph, and the furniture before it for the article's.)"""
+    body = [p for p in doc.paragraphs if p.initial == BODY and p.final != NOISE]
+    while len(body) > 1:
+        last, before = body[-1], body[-2]
+        closer = next((q for q in doc.paragraphs[before.index + 1: last.index]
+                       if q.final == NOISE and q.category in CLOSING_CATEGORIES), None)
+        share, note = _coherence_note(doc, last)
+        if closer is None or (share is not None and share >= DETACHED_MAX_COHERENCE):
+            return
+        remove(last, f"heuristic.{closer.category}.past-article", closer.category,
+               "reads like a paragraph, but stands past the page's closing boilerplate and is about something else",
+               [f"after {closer.decided_by} (line {closer.line + 1})", f"the article's last paragraph is line {before.line + 1}", note])
+        body.pop()
+
+
 # Boilerplate that closes an article: once one of these has fired after the last body
 # paragraph, the short lines that follow it belong to the page, not the article.
 TAIL_OPENERS = ("footer", "promo", "related", "share")
+# Lines a run of tags leads into, at the page's end: the above, the comments, a consent notice.
+_TAIL_CLOSERS = TAIL_OPENERS + ("comments", "consent")
 
 
 def cut_tail(doc: Document, last_body: int) -> None:
     """After the last body paragraph: tail rules fire, and once end-of-article boilerplate
-    (footer, promo, related, share) has begun there, the short lines after it go with it,
-    up to the first line that reads like a sentence."""
+    (footer, promo, related, share) has begun there, the short
+    lines after it go with it, up to a line that reads like a sentence.
+
+    Past such a sentence, only a tail rule firing here begins another run: the lines the rules
+    removed before this step are gone from the output, and cleaning it again sees the sentence
+    with nothing removed before it; a run begun by them would cut there, and not the second time."""
     started: Paragraph | None = None
+    stopped = False
     for p in doc.paragraphs[last_body + 1 :]:
         if p.final == NOISE:
-            if p.category in TAIL_OPENERS:
+            if p.category in TAIL_OPENERS and not stopped:
                 started = started or p
             continue
         rule = _edge_rule(p, "tail")
@@ -752,7 +786,8 @@ def cut_tail(doc: Document, last_body: int) -> None:
         if started is None:
             continue
         if p.sentence_end:
-            break
+            started, stopped = None, True
+            continue
         _, note = _coherence_note(doc, p)
         remove(
             p, "heuristic.footer.tail-clutter", "footer", "part of the boilerplate that follows the article",
@@ -841,7 +876,6 @@ def tail_headline_list(doc: Document, last_body: int) -> None:
 # boilerplate; any run goes under a tags header a rule removed ("Tags:", "Témata:").
 TAIL_LABEL_RUN_MIN = 3
 TAIL_LABEL_MAX_WORDS = 4
-_TAIL_CLOSERS = TAIL_OPENERS + ("comments", "consent")
 # Tags are words: a figure, or a bracket, brace, semicolon or equals sign (a line of code), is not one.
 _NOT_A_TAG = regex.compile(r"[\d{}()\[\];=<>]|^\P{L}*$")
 
@@ -1154,6 +1188,8 @@ def revise(doc: Document, rules: RuleSet) -> None:
     # cleaned once: cleaning again, without the copies, finds the same ones.
     if cfg.remove_duplicates and not cfg.page_dump:
         drop_article_copies(doc)
+    if cfg.remove_edge_clutter:
+        past_the_article(doc)
     anchors = doc.body_anchors()
     if anchors and cfg.remove_edge_clutter:
         head_end = past_standfirst(doc, anchors[0])
@@ -1167,6 +1203,7 @@ def revise(doc: Document, rules: RuleSet) -> None:
         # Tags and the sign-off are judged last, on the body as it now ends (comments posted
         # after the article, a promo's pitch, no longer count as its last paragraph): cleaning
         # again finds the same end.
+        past_the_article(doc)
         ends = doc.body_anchors()
         if ends:
             tail_label_runs(doc, ends[1])

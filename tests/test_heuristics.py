@@ -671,3 +671,24 @@ def test_the_authors_name_and_address_under_the_article_sign_it_off():
     # An address under a line that is no name, or with more kept lines about, is the article's.
     for own in (["Escreva-nos para", "leitores@jornal.pt"], ["Ana Sousa", "ana.sousa@jornal.pt", "Rui Lopes"]):
         assert all(line in explain(BODY_PT + own).text.split("\n") for line in own), own
+
+
+def test_a_paragraph_past_the_footer_about_something_else_is_the_pages():
+    """A publisher's line reads like body, but stands past the footer the rules found and
+    shares few words with the article: it goes, the article ended before the footer, and the
+    short lines after it go with the footer. A paragraph on the article's subject in the same
+    place stays, and so does what follows it."""
+    body = ["The council voted on Tuesday to close the Cobden Street library at the end of the year, after a long debate.",
+            "Campaigners said the library had served the town for ninety years and promised to keep fighting the decision.",
+            "The council leader said the budget left no choice and that a mobile library would visit the area twice a week."]
+    publisher = "The Cobden Courier is published by Northern Titles Ltd, registered in England and Wales under number 0456789."
+    result = explain(["Library to close after ninety years"] + body + ["© 2025 Cobden Courier", publisher, "Archive"], lang="en")
+    gone = removed(result)
+    assert gone[publisher].rule_id == "heuristic.footer.past-article"
+    assert any("last paragraph is line 7" in e for e in gone[publisher].evidence)
+    assert gone["Archive"].rule_id == "heuristic.footer.tail-clutter"
+    assert all(p in result.text for p in body)
+    on_topic = "Campaigners said the library will hold a last reading day for children before it closes for good."
+    kept = explain(["Library to close after ninety years"] + body + ["© 2025 Cobden Courier", on_topic, "Archive"], lang="en")
+    assert on_topic in kept.text and "Archive" in kept.text.split("\n")
+    assert cleantext.clean(result.text, lang="en") == result.text
