@@ -197,7 +197,7 @@ def share_columns(doc: Document) -> None:
 
 # What a post's text holds and an article's rarely does: a link to the post's picture or a
 # short link, or an emoji (pictographs, or a symbol in its emoji form such as "⚠️"; not the
-# ©, ™ or ★ of ordinary text).
+# ©, ™ or ★ of ordinary text). (Not hashtags: an article quoting a post keeps them.)
 _POST_MARK = regex.compile(r"pic\.twitter\.com/\w+|(?<![\w.])t\.co/\w+|[\U0001F300-\U0001FAFF]|[\u2600-\u27BF]\uFE0F")
 # A channel post (block = "post-before") opens with the channel's name: a few words, no sentence.
 CHANNEL_NAME_MAX_WORDS = 6
@@ -230,6 +230,8 @@ def walk_back_embeds(doc: Document) -> None:
             mark = _POST_MARK.search(p.text)
             if mark:
                 evidence.append(f"holds {mark.group()!r}, as a post does")
+            if j == s - 1 and j > 0 and paras[j - 1].final == NOISE and paras[j - 1].category == "embed":
+                evidence.append(f"framed by the post's other lines ({paras[j - 1].decided_by} above it)")
             if not evidence:
                 break
             remove(
@@ -408,6 +410,7 @@ def walk_teasers(doc: Document) -> None:
             taken.append(p)
         if not above_article:
             _repeat_dated_items(doc, header, taken)
+        _numbered_items(doc, header, taken)
 
 
 # --------------------------------------------------------------------------- contact boxes
@@ -536,6 +539,30 @@ def _repeat_dated_items(doc: Document, header: Paragraph, taken: list[Paragraph]
     for p, kind in todo:
         if p.final != NOISE:
             remove(p, "heuristic.related.teaser", header.category, f"teaser {kind} of the box headed on line {header.line + 1}", evidence)
+
+
+_ITEM_NUMBER = regex.compile(r"(\d{1,2})[.)]?\s+\S")
+
+
+def _numbered_items(doc: Document, header: Paragraph, taken: list[Paragraph]) -> None:
+    """A box whose items are numbered ("Most read": "1 ...", "2 ...") lists every item so: the
+    walk, which stops at a teaser that could be the article's, goes on over the lines right
+    after the last item taken that go on with the numbers."""
+    if not taken:
+        return
+    numbers = [_ITEM_NUMBER.match(p.text) for p in taken]
+    if numbers[0] is None or numbers[0].group(1) != "1":
+        return
+    last = taken[-1]
+    expected = next((int(m.group(1)) + 1 for m in reversed(numbers) if m), 2)
+    evidence = [f"follows the {header.decided_by} header on line {header.line + 1}",
+                "goes on with the numbers of the box's items"]
+    for p in doc.paragraphs[last.index + 1:]:
+        m = _ITEM_NUMBER.match(p.text)
+        if p.final in (NOISE, TITLE) or m is None or int(m.group(1)) != expected or p.words > TEASER_SUMMARY_MAX_WORDS:
+            return
+        remove(p, "heuristic.related.teaser", header.category, f"teaser headline of the box headed on line {header.line + 1}", evidence)
+        expected += 1
 
 
 # A "read more" label run into a paragraph stands after its last sentence, in at most this

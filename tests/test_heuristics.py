@@ -692,3 +692,33 @@ def test_a_paragraph_past_the_footer_about_something_else_is_the_pages():
     kept = explain(["Library to close after ninety years"] + body + ["© 2025 Cobden Courier", on_topic, "Archive"], lang="en")
     assert on_topic in kept.text and "Archive" in kept.text.split("\n")
     assert cleantext.clean(result.text, lang="en") == result.text
+
+
+def test_a_numbered_box_takes_every_item_that_goes_on_with_its_numbers():
+    """"Most read" with its items numbered: the walk stops at an item that asks a question, but
+    the numbers say it is the box's, and so are the two after it."""
+    box = ["Most read", "1 Man rescued from river after three hours in the water",
+           "2 Quiz of the week: how much do you remember?", "3 Restaurant owner hits back at one-star review",
+           "4 Forecasters promise sunshine for the holiday weekend"]
+    result = explain(["Budget approved"] + BODY_EN + box, lang="en")
+    gone = removed(result)
+    assert set(box) <= set(gone)
+    assert "goes on with the numbers of the box's items" in gone[box[2]].evidence
+    assert all(p in result.text for p in BODY_EN)
+
+
+def test_a_posts_text_between_its_header_and_its_signature_is_the_posts():
+    """An embedded post set like the article's paragraphs (same language, same spacing, no
+    emoji): its text stands between two of the post's own lines, which the rules found."""
+    body = ["Kaupunginvaltuusto hyväksyi tiistaina ensi vuoden talousarvion pitkän keskustelun jälkeen.",
+            "Oppositio äänesti esitystä vastaan ja aikoo viedä asian hallinto-oikeuteen ensi viikolla.",
+            "Rahoitusjohtajan mukaan talousarvio turvaa palkat ja pienentää kaupungin velkaa viidessä vuodessa.",
+            "Lopullinen äänestys on määrä pitää kuun lopussa valiokuntakäsittelyn jälkeen."]
+    post = ["Laura Vesterinen @lauravesterinen", "Kirjastot pysyvät auki koko kesän, tulkaa lainaamaan kirjoja lasten kanssa",
+            "8.42 ap. · 14.1.2025"]
+    result = explain(["Talousarvio hyväksyttiin"] + body[:2] + post + body[2:], lang="fi")
+    gone = removed(result)
+    assert set(post) == set(gone)
+    assert gone[post[1]].rule_id == "heuristic.embed.walk-back"
+    assert any("framed by the post's other lines" in e for e in gone[post[1]].evidence)
+    assert all(p in result.text for p in body)
