@@ -290,14 +290,21 @@ def player_times(doc: Document) -> None:
         return  # most documents
     after_player = [p for p in bare if p.index and paras[p.index - 1].final == NOISE
                     and paras[p.index - 1].category in MEDIA_CATEGORIES]
-    only_these = len(after_player) == len(bare)
+    # A player may show where it stands and how long it runs, two times one under the other
+    # ("00:00" / "03:47"): the second goes with the first.
+    ids = {p.index for p in bare}
+    lengths = {p.index: paras[p.index + 1] for p in after_player if p.index + 1 in ids}
+    only_these = len(after_player) + len(lengths) == len(bare)
     for p in after_player:
         before = paras[p.index - 1]
         button = _PLAY_SIGN.match(before.text) is not None
         if only_these or button:
+            why = "which opens with a play or speaker sign" if button else "the article sets no other time alone on a line"
             remove(p, "heuristic.embed.player-time", "embed", f"running time of the player on line {before.line + 1}",
-                   [f"a bare time right after line {before.line + 1} ({before.decided_by})",
-                    "which opens with a play or speaker sign" if button else "the article sets no other time alone on a line"])
+                   [f"a bare time right after line {before.line + 1} ({before.decided_by})", why])
+            if p.index in lengths and only_these:  # (a live blog heads its entries with times)
+                remove(lengths[p.index], "heuristic.embed.player-time", "embed", f"running time of the player on line {before.line + 1}",
+                       [f"a bare time right under the player's other time (line {p.line + 1})", why])
 
 
 # A gallery's counter alone on its line: "1 / 9", "2/12".
@@ -364,13 +371,14 @@ def walk_teasers(doc: Document) -> None:
                 break
             coherence, note = _coherence_note(doc, p)
             evidence = [f"follows the {header.decided_by} header on line {header.line + 1}"]
+            off_topic = coherence is not None and coherence < min(COHERENT, topic.median)
             # Set tight under its header where the body's paragraphs stand apart, an item is the
-            # box's whatever it is about (a box of related stories shares the article's words).
-            boxed = tight and not p.gap_before and usual > 0
+            # box's whatever it is about (a box of related stories shares the article's words);
+            # but above the article, one on its topic is the article's own headline.
+            boxed = tight and not p.gap_before and usual > 0 and not (above_article and coherence is not None and not off_topic)
             # A question or an exclamation is a headline only where it is plainly off the
             # article's topic, or boxed: elsewhere it is as often a call to action or a FAQ's.
             shape = _teaser_headline_shape(p)
-            off_topic = coherence is not None and coherence < min(COHERENT, topic.median)
             # Once the box has shown summaries, a headline after one must be plainly off the
             # topic: a line too short to judge is as often the article's next intertitle.
             # Nor is it one when the article's prose, on its topic, follows it at once (unless it

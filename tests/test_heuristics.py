@@ -682,15 +682,15 @@ def test_a_paragraph_past_the_footer_about_something_else_is_the_pages():
             "Campaigners said the library had served the town for ninety years and promised to keep fighting the decision.",
             "The council leader said the budget left no choice and that a mobile library would visit the area twice a week."]
     publisher = "The Cobden Courier is published by Northern Titles Ltd, registered in England and Wales under number 0456789."
-    result = explain(["Library to close after ninety years"] + body + ["© 2025 Cobden Courier", publisher, "Archive"], lang="en")
+    result = explain(["Library to close after ninety years"] + body + ["© 2025 Cobden Courier", publisher, "Courier Group", "Jobs board"], lang="en")
     gone = removed(result)
     assert gone[publisher].rule_id == "heuristic.footer.past-article"
     assert any("last paragraph is line 7" in e for e in gone[publisher].evidence)
-    assert gone["Archive"].rule_id == "heuristic.footer.tail-clutter"
+    assert gone["Courier Group"].rule_id == "heuristic.footer.tail-clutter"
     assert all(p in result.text for p in body)
     on_topic = "Campaigners said the library will hold a last reading day for children before it closes for good."
-    kept = explain(["Library to close after ninety years"] + body + ["© 2025 Cobden Courier", on_topic, "Archive"], lang="en")
-    assert on_topic in kept.text and "Archive" in kept.text.split("\n")
+    kept = explain(["Library to close after ninety years"] + body + ["© 2025 Cobden Courier", on_topic, "Courier Group", "Jobs board"], lang="en")
+    assert on_topic in kept.text and "Courier Group" in kept.text.split("\n")
     assert cleantext.clean(result.text, lang="en") == result.text
 
 
@@ -722,3 +722,21 @@ def test_a_posts_text_between_its_header_and_its_signature_is_the_posts():
     assert gone[post[1]].rule_id == "heuristic.embed.walk-back"
     assert any("framed by the post's other lines" in e for e in gone[post[1]].evidence)
     assert all(p in result.text for p in body)
+
+
+def test_a_box_header_above_the_article_does_not_take_the_headline_set_tight_under_it():
+    """A box's header right above the article, its label and the article's headline set tight
+    under it: the label is the box's, the headline, on the article's topic, stays."""
+    headline = "Council approves budget after long debate on the city libraries and parks"
+    result = explain(["Most read\nPolitics\n" + headline] + BODY_EN, lang="en")
+    gone = removed(result)
+    assert set(gone) == {"Most read", "Politics"}
+    assert result.text.startswith(headline)
+
+
+def test_a_players_two_times_go_with_it():
+    """"Listen to this article", then where the player stands and how long it runs."""
+    result = explain(["Budget approved", "Listen to this article\n00:00\n03:47"] + BODY_EN, lang="en")
+    gone = removed(result)
+    assert gone["00:00"].rule_id == gone["03:47"].rule_id == "heuristic.embed.player-time"
+    assert all(p in result.text for p in BODY_EN)
