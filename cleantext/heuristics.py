@@ -781,8 +781,10 @@ def past_the_article(doc: Document) -> None:
         last, before = body[-1], body[-2]
         closer = next((q for q in doc.paragraphs[before.index + 1: last.index]
                        if q.final == NOISE and q.category in CLOSING_CATEGORIES), None)
+        if closer is None:
+            return  # most documents: the article's topic need not be worked out
         share, note = _coherence_note(doc, last)
-        if closer is None or (share is not None and share >= DETACHED_MAX_COHERENCE):
+        if share is not None and share >= DETACHED_MAX_COHERENCE:
             return
         remove(last, f"heuristic.{closer.category}.past-article", closer.category,
                "reads like a paragraph, but stands past the page's closing boilerplate and is about something else",
@@ -1012,11 +1014,13 @@ def promo_pitches(doc: Document) -> None:
                 note])
 
 
-# A posted comment's text: at most this many kept paragraphs (a poster's bare name and the text)
+# A posted comment's text: at most this many kept paragraphs (a poster's bare name, the time, the text)
 # between the lines the rules took as the comment section's (its header, a poster's line "Name ·
 # 2 hours ago", an actions line "Reply · Report"), each a comment's length at most.
-COMMENT_RUN_MAX = 2
+COMMENT_RUN_MAX = 3
 COMMENT_MAX_WORDS = 80
+# A comment's like count ("58", "1,2K", "+1"): part of the section, not of the run's length.
+_COUNT = regex.compile(r"[+]?\d{1,3}(?:[ .,\u00a0]\d{3})*(?:[.,]\d)?\s?[kKmMкК]?")
 
 
 def posted_comments(doc: Document, first_body: int) -> None:
@@ -1044,7 +1048,8 @@ def posted_comments(doc: Document, first_body: int) -> None:
             continue  # a like counter, an ad: part of the section too
         elif before is not None:
             run.append(p)
-            if len(run) > COMMENT_RUN_MAX or p.words > COMMENT_MAX_WORDS or p.final == TITLE:
+            if (sum(1 for q in run if not _COUNT.fullmatch(q.text)) > COMMENT_RUN_MAX
+                    or p.words > COMMENT_MAX_WORDS or p.final == TITLE):
                 before, run = None, []
 
 

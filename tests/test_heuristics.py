@@ -740,3 +740,15 @@ def test_a_players_two_times_go_with_it():
     gone = removed(result)
     assert gone["00:00"].rule_id == gone["03:47"].rule_id == "heuristic.embed.player-time"
     assert all(p in result.text for p in BODY_EN)
+
+
+def test_posted_comments_with_their_time_and_like_count_go():
+    """A comment between the section's lines: its poster, the time, the text and the likes (a
+    count does not make the comment longer)."""
+    comments = ["Comments (24)", "Tranminh", "Every year the same story, and the parks are the first to go.", "58", "Reply",
+                "5h", "Hoang Phuc", "Cutting the libraries will not fix the debt.", "41", "Reply"]
+    result = explain(["Budget approved"] + BODY_EN + comments, lang="en")
+    gone = removed(result)
+    assert set(gone) == set(comments)
+    assert gone["5h"].rule_id == gone["Hoang Phuc"].rule_id == "heuristic.comments.posted"
+    assert all(p in result.text for p in BODY_EN)
