@@ -801,8 +801,8 @@ _TAIL_CLOSERS = TAIL_OPENERS + ("comments", "consent")
 
 def cut_tail(doc: Document, last_body: int) -> None:
     """After the last body paragraph: tail rules fire, and once end-of-article boilerplate
-    (footer, promo, related, share) has begun there, the short
-    lines after it go with it, up to a line that reads like a sentence.
+    (footer, promo, related, share) has begun there, the short lines after it go with it, up to
+    a line that reads like a sentence.
 
     Past such a sentence, only a tail rule firing here begins another run: the lines the rules
     removed before this step are gone from the output, and cleaning it again sees the sentence
