@@ -88,13 +88,13 @@ class Rule:
     # The pattern without its word boundaries and negative lookaheads (see relaxed()), worked
     # out when the file is parsed, and so kept in the rules cache ("": not worked out).
     relaxed_pattern: str = ""
-    # What every match begins with (see literal_prefix), worked out when the file is parsed,
-    # and so kept in the rules cache: () not worked out, None the pattern does not say.
-    literal_openings: tuple[str, ...] | None = ()
-    # Does every alternative open with ^ (see is_anchored)? Worked out when the file is parsed,
-    # and so kept in the rules cache (a character walk over 1,500 patterns costs a tenth of a
-    # second in every process); None: not worked out.
-    anchored: bool | None = None
+    # What every match begins with (see literal_prefix), and whether every alternative opens
+    # with ^ (see is_anchored): worked out for the rules cache's entry and kept there (a
+    # process reading it back spares both), else on first use. () and None: not worked out;
+    # for literal_openings, None once worked out is "the pattern does not say". Derived from
+    # the pattern, they take no part in comparing rules.
+    literal_openings: tuple[str, ...] | None = field(default=(), compare=False)
+    anchored: bool | None = field(default=None, compare=False)
 
     @cached_property
     def compiled(self) -> regex.Pattern:
@@ -191,8 +191,8 @@ def load_rule_file(path: str | Path, check_patterns: bool = True) -> RuleFile:
 def load_builtin_rule_files() -> list[RuleFile]:
     """The built-in rule files, parsed: from the user's cache when an entry exists for these
     very files and this very parser, rules.py and literal_prefix.py (parsing the TOML and
-    reading every pattern's openings takes about a second, a tenth of that reading the entry
-    back)."""
+    reading every pattern's openings takes about three seconds, a twentieth of that reading
+    the entry back)."""
     sources = [(str(p), _read_rule_text(p)) for p in builtin_rule_paths()]
     parser = Path(__file__).read_bytes() + Path(__file__).with_name("literal_prefix.py").read_bytes()
     entry = cache_path("rules", parser, *(s for pair in sources for s in pair))
@@ -203,6 +203,12 @@ def load_builtin_rule_files() -> list[RuleFile]:
         pass
     files = [parse_rule_file(text, path, check_patterns=False) for path, text in sources]
     if entry is not None:
+        # What every rule's pattern opens with, and whether it is anchored, go into the entry:
+        # working them out for all the packs takes two seconds, which a process without the
+        # cache pays only for the rules it uses (Rule.openings, RuleSet._anchored).
+        files = [dataclasses.replace(f, rules=tuple(
+            dataclasses.replace(r, literal_openings=literal_prefixes(r.pattern), anchored=is_anchored(r.pattern))
+            for r in f.rules)) for f in files]
         data = json.dumps([dataclasses.asdict(f) for f in files], ensure_ascii=False).encode()
         try:
             write_whole(entry, lambda fh: fh.write(data))
@@ -307,8 +313,7 @@ def parse_rule_file(text: str, path: str, check_patterns: bool = True) -> RuleFi
                 id=rid, lang=code, category=raw["category"], scope=raw["scope"], message=raw["message"].strip(),
                 pattern=raw["pattern"], flags=flags, remove=tuple(raw["remove"]), keep=tuple(raw["keep"]),
                 max_words=max_words, block=block, source=path, needs=needs,
-                relaxed_pattern=relaxed(raw["pattern"]), literal_openings=literal_prefixes(raw["pattern"]),
-                anchored=is_anchored(raw["pattern"]),
+                relaxed_pattern=relaxed(raw["pattern"]),
             )
         )
     sample = lang.get("sample", [])
