@@ -207,46 +207,143 @@ def walk_back_embeds(doc: Document) -> None:
     """A social embed closes with a signature line (rule with block = "embed-before"); its text
     stands in the paragraphs just before, often in another language, often set apart by extra
     blank lines. Walk back over them. A channel post's footer (block = "post-before": views and
-    time) also takes the channel's name above the post's text."""
+    time) also takes the channel's name above the post's text. The embed's other lines the rules
+    found right above its signature (a "View on Instagram" line) are passed over.
+
+    An embed line of any other kind (a "View on Facebook" line) closes a post too when what
+    stands above it is plainly a post's: its header, its author's handle, an emoji."""
     paras = doc.paragraphs
-    signatures = [p.index for p in paras if p.rule is not None and p.rule.block in EMBED_BLOCKS]
-    usual = doc.usual_gap() if signatures else 0
-    for s in signatures:
-        j = s - 1
-        while j >= 0 and s - j <= EMBED_MAX_PARTS:
-            p, after = paras[j], paras[j + 1]
+    starts = [p.index for p in paras if p.final == NOISE and p.category == "embed"
+              and (p.index + 1 == len(paras) or paras[p.index + 1].final != NOISE or paras[p.index + 1].category != "embed")]
+    usual = doc.usual_gap() if starts else 0
+    for s in starts:
+        signed = paras[s].rule is not None and paras[s].rule.block in EMBED_BLOCKS
+        first = s - 1
+        while first >= 0 and paras[first].final == NOISE and paras[first].category == "embed":
+            first -= 1
+        # Only a signature right under the text lets its spacing, language or frame count: the
+        # text of a post whose embed prints a "View on Instagram" line and a signature stood
+        # between them, and above them stands the article.
+        strong_only = not signed or first < s - 1
+        j, parts = first, []
+        while j >= 0 and first - j < EMBED_MAX_PARTS:
+            p = paras[j]
             if p.final != SHORT and p.final != BODY or len(p.text) > EMBED_PART_MAX_CHARS:
                 break
-            evidence = []
-            if after.gap_before > usual:
-                evidence.append(f"set apart by {after.gap_before} blank lines where the article uses {usual}")
-            elif j == s - 1 and usual and not after.gap_before:
-                # The embed's text and its signature are one block: set tight against each
-                # other where the article's paragraphs stand apart.
-                evidence.append(f"set tight against the signature where the article's paragraphs stand {usual} blank line(s) apart")
-            plang = doc.paragraph_lang(p)
-            if plang and doc.lang and not language.same_language(plang, doc.lang):
-                evidence.append(f"written in '{plang}' inside a '{doc.lang}' article")
-            mark = _POST_MARK.search(p.text)
-            if mark:
-                evidence.append(f"holds {mark.group()!r}, as a post does")
-            if j == s - 1 and j > 0 and paras[j - 1].final == NOISE and paras[j - 1].category == "embed":
-                evidence.append(f"framed by the post's other lines ({paras[j - 1].decided_by} above it)")
+            evidence = _post_part(doc, j, first, usual, strong_only)
             if not evidence:
                 break
+            parts.append((p, evidence))
+            j -= 1
+        # Without a signature, the post is one only under its header: its author's handle, or
+        # an embed's line (an article's paragraph quoting a post may hold its emoji).
+        if not signed and not (any(_HANDLE_LINE.match(p.text) for p, _ in parts) or j >= 0 and (
+                _HANDLE_LINE.match(paras[j].text) or paras[j].final == NOISE and paras[j].category == "embed")):
+            continue
+        for p, evidence in parts:
             remove(
                 p, "heuristic.embed.walk-back", "embed",
-                f"text of the social-media embed whose signature is on line {paras[s].line + 1}",
-                evidence + [f"precedes the embed signature ({paras[s].decided_by})"],
+                f"text of the social-media embed that closes on line {paras[s].line + 1}",
+                evidence + [f"precedes the embed's line {paras[s].line + 1} ({paras[s].decided_by})"],
             )
-            j -= 1
-        if paras[s].rule.block == "post-before" and 0 <= j < s - 1 and _channel_name(paras[j]):
+        if paras[s].rule is not None and paras[s].rule.block == "post-before" and 0 <= j < s - 1 and _channel_name(paras[j]):
             remove(
                 paras[j], "heuristic.embed.channel-name", "embed",
                 f"name of the channel whose post ends on line {paras[s].line + 1}",
                 [f"{paras[j].words} words and no sentence, right above the post's text",
                  f"the post closes with {paras[s].decided_by}"],
             )
+        elif j < first:
+            _poster_name(doc, j, paras[j + 1])
+
+
+# A post's author as its header names them: a handle alone ("@LSMerivartiosto",
+# "simen.padler", "kga_buergerpark") or after the name ("Jelena M. @jelenamat_ni",
+# "Marko Kask (@tollifarm) • Instagram photos and videos").
+_HANDLE_LINE = regex.compile(r"^(?:[^\n@]{1,40}\s)?\(?@[\w.]{2,30}\)?(?:\s*[•·|]\s*[^\n]{0,40})?$|^[\p{Ll}\d]+(?:[._][\p{Ll}\d]+)+$")
+# A post's header line: when it was posted, closed by Facebook's middle dot and perhaps the
+# audience's globe ("October 12 at 8:14 PM ·", "2 d. · 🌍").
+_POST_TIME = regex.compile(r"\d[^\n]{0,40}\s·(?:\s*[🌍🌎🌏👥🔒]\ufe0f?)?\s*$")
+
+
+def _post_part(doc: Document, j: int, first: int, usual: int, strong_only: bool = False) -> list[str]:
+    """Why paragraph j, in a walk back from an embed line whose nearest kept paragraph is
+    `first`, is the post's (empty: it is not shown to be). With strong_only, only a post's
+    marks count (an emoji, a handle), not the paragraph's spacing, language or frame."""
+    paras = doc.paragraphs
+    p, after = paras[j], paras[j + 1]
+    evidence = []
+    if not strong_only:
+        if after.gap_before > usual:
+            evidence.append(f"set apart by {after.gap_before} blank lines where the article uses {usual}")
+        elif j == first and usual and not after.gap_before:
+            # The embed's text and its signature are one block: set tight against each
+            # other where the article's paragraphs stand apart.
+            evidence.append(f"set tight against the embed's lines where the article's paragraphs stand {usual} blank line(s) apart")
+        plang = doc.paragraph_lang(p)
+        if plang and doc.lang and not language.same_language(plang, doc.lang):
+            evidence.append(f"written in '{plang}' inside a '{doc.lang}' article")
+    mark = _POST_MARK.search(p.text)
+    if mark:
+        evidence.append(f"holds {mark.group()!r}, as a post does")
+    if _HANDLE_LINE.match(p.text):
+        evidence.append("a user's handle, as a post's header names its author")
+    if j == first and j > 0:
+        above = paras[j - 1]
+        if above.final == NOISE and above.category == "embed":
+            if not strong_only:
+                evidence.append(f"framed by the post's other lines ({above.decided_by} above it)")
+        elif above.final != NOISE and _HANDLE_LINE.match(above.text):
+            evidence.append(f"under its author's handle (line {above.line + 1})")
+    return evidence
+
+
+def _poster_name(doc: Document, j: int, top: Paragraph) -> None:
+    """Paragraph j, right above a post's header, names the post's author when it is a name (a
+    few words, no sentence) above a time line that plainly opens a post, or above a handle that
+    spells one of its words: above a bare handle, a line may be the article's intertitle."""
+    if j < 0:
+        return
+    p = doc.paragraphs[j]
+    if not _channel_name(p) or _HANDLE_LINE.match(p.text):
+        return
+    opens_post = top.final == NOISE and _POST_TIME.search(top.text) is not None
+    if opens_post or _HANDLE_LINE.match(top.text) and _names_handle(p.text, top.text):
+        remove(p, "heuristic.embed.poster-name", "embed", f"name of the author of the post on line {top.line + 1}",
+               [f"{p.words} words and no sentence, right above the post's header (line {top.line + 1})"])
+
+
+def _names_handle(name: str, handle: str) -> bool:
+    """Does the handle spell one of the name's words ("Länsi-Suomen merivartiosto",
+    "@LSMerivartiosto")?"""
+    folded = fold(handle)
+    return any(len(w) >= 4 and w in folded for w in regex.findall(r"\p{L}+", fold(name)))
+
+
+def posts_under_headers(doc: Document) -> None:
+    """A post's header line (when it was posted, closed by Facebook's middle dot, found by
+    the rules as an embed's line) opens the post: the text under it is the post's when an
+    embed line closes it within a few lines, or when it holds a post's marks; the author's
+    name above the header goes too."""
+    paras = doc.paragraphs
+    for h in [p.index for p in paras if p.final == NOISE and p.category == "embed" and _POST_TIME.search(p.text)]:
+        end = h + 1
+        while end < len(paras) and end - h <= EMBED_MAX_PARTS and paras[end].final != NOISE:
+            end += 1
+        closed = end < len(paras) and end > h + 1 and paras[end].final == NOISE and paras[end].category == "embed"
+        for p in paras[h + 1: end]:
+            if p.final != SHORT and p.final != BODY or len(p.text) > EMBED_PART_MAX_CHARS or _introduces(p):
+                break
+            mark = _POST_MARK.search(p.text)
+            if closed:
+                why = f"between the post's header (line {paras[h].line + 1}) and its line {paras[end].line + 1} ({paras[end].decided_by})"
+            elif mark and p.index == h + 1:
+                why = f"right under the post's header (line {paras[h].line + 1}), holding {mark.group()!r}"
+            else:
+                break
+            remove(p, "heuristic.embed.post-text", "embed", f"text of the post whose header is line {paras[h].line + 1}", [why])
+        if h > 0 and paras[h - 1].final != NOISE:
+            _poster_name(doc, h - 1, paras[h])
 
 
 def _channel_name(p: Paragraph) -> bool:
@@ -1218,6 +1315,7 @@ def revise(doc: Document, rules: RuleSet) -> None:
     if cfg.remove_embeds:
         player_times(doc)
         gallery_counters(doc)
+        posts_under_headers(doc)
         walk_back_embeds(doc)
     if cfg.remove_related:
         walk_teasers(doc)

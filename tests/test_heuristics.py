@@ -752,3 +752,53 @@ def test_posted_comments_with_their_time_and_like_count_go():
     assert set(gone) == set(comments)
     assert gone["5h"].rule_id == gone["Hoang Phuc"].rule_id == "heuristic.comments.posted"
     assert all(p in result.text for p in BODY_EN)
+
+
+def test_a_facebook_post_goes_from_its_authors_name_to_its_reactions():
+    """An embedded Facebook post as extracted: the page's name, the time it was posted (closed
+    by Facebook's middle dot), the text, the reactions row."""
+    post = ["Springfield Public Library", "October 12 at 8:14 PM ·",
+            "Update on the summer hours: all branches stay open on Saturdays through August.",
+            "👍 212 · 87 comments · 403 shares"]
+    result = explain(["Budget approved"] + BODY_EN[:2] + post + BODY_EN[2:], lang="en")
+    gone = removed(result)
+    assert set(post) == set(gone)
+    assert gone[post[0]].rule_id == "heuristic.embed.poster-name"
+    assert gone[post[1]].rule_id == "common.embed.post-time"
+    assert gone[post[2]].rule_id == "heuristic.embed.post-text"
+    assert gone[post[3]].rule_id == "common.embed.post-reactions"
+    assert all(p in result.text for p in BODY_EN)
+
+
+def test_a_post_under_its_authors_handle_goes_with_the_embeds_line_under_it():
+    """No signature, but a header: the author's handle over the text, then "View this post on
+    Instagram". The name above the handle goes when the handle spells it."""
+    post = ["Riverside Allotments", "riverside_allotments",
+            "Thank you to everyone who came on Saturday 💚 #gardens", "View this post on Instagram"]
+    result = explain(["Budget approved"] + BODY_EN[:2] + post + BODY_EN[2:], lang="en")
+    gone = removed(result)
+    assert set(post) == set(gone)
+    assert gone[post[0]].rule_id == "heuristic.embed.poster-name"
+    assert "a user's handle, as a post's header names its author" in gone[post[1]].evidence
+    assert all(p in result.text for p in BODY_EN)
+
+
+def test_a_paragraph_quoting_a_post_stays_above_an_embeds_lines_that_hold_no_text():
+    """An Instagram embed printed as its "View" line and its signature, with no caption between
+    them, and a video line: the article's paragraphs around them stay, emoji and all."""
+    quoting = "“We never stopped believing 💪” the captain wrote after the match, thanking the fans."
+    result = explain(["Budget approved"] + BODY_EN[:2] + [
+        quoting, "View this post on Instagram", "A post shared by City FC (@cityfc)",
+        BODY_EN[2], "Watch the video"] + BODY_EN[3:], lang="en")
+    assert quoting in result.text
+    assert all(p in result.text for p in BODY_EN)
+
+
+def test_a_line_above_a_bare_handle_is_the_authors_name_only_when_the_handle_spells_it():
+    """Above a post's handle, the article's intertitle stays: the handle does not name it."""
+    intertitle = "Reactions online"
+    post = ["@springfieldlib", "Saturdays are back 📚 see you at the branches!", "View this post on Instagram"]
+    result = explain(["Budget approved"] + BODY_EN[:2] + [intertitle] + post + BODY_EN[2:], lang="en")
+    gone = removed(result)
+    assert set(post) == set(gone)
+    assert intertitle in result.text
