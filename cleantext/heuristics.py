@@ -486,13 +486,20 @@ def walk_teasers(doc: Document) -> None:
             unjudged = coherence is None and not summaries and p.words > INTERTITLE_MAX_WORDS and (
                 _dated(p) or not _prose_on_topic(doc, _next_kept(paras, p.index), resumes_at))
             # The box's first item with nothing of the article after it is the box's, asking or not.
-            last_line = headlines == 0 and _next_kept(paras, p.index) is None
-            if shape and (boxed or off_topic or last_line or shape == "plain" and (headlines == 0 or unjudged)):
+            following = _next_kept(paras, p.index)
+            last_line = headlines == 0 and following is None
+            # In a text without blank lines (where they cannot tell where a box ends), right under
+            # one of the box's headlines, a headline longer than an intertitle with no prose after
+            # it either is the next item, on the topic or not.
+            in_a_run = (not usual and last is not None and p.words > SHORT_INTERTITLE_MAX_WORDS and following is not None
+                        and not following.sentence_end and following.initial != BODY)
+            if shape and (boxed or off_topic or last_line or in_a_run or shape == "plain" and (headlines == 0 or unjudged)):
                 kind = "headline"
                 evidence.append("first item of the box, the last line kept" if last_line else
                                 "first item of the box" if headlines == 0 else
                                 f"set tight under it, where the article's paragraphs are parted by {usual} blank line(s)"
-                                if boxed else note)
+                                if boxed else note if off_topic else
+                                f"right under the box's headline on line {last.line + 1}, and no prose follows it" if in_a_run else note)
                 headlines += 1
             # A line ending in a colon introduces what follows it (a list, a quote, a post): the
             # article's, never a teaser's summary.

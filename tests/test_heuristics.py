@@ -802,3 +802,19 @@ def test_a_line_above_a_bare_handle_is_the_authors_name_only_when_the_handle_spe
     gone = removed(result)
     assert set(post) == set(gone)
     assert intertitle in result.text
+
+
+def test_in_a_text_without_blank_lines_a_boxs_headlines_on_the_topic_go_up_to_the_articles_intertitle():
+    """No blank line tells where the box ends: under its first headline, the next headlines
+    (each longer than an intertitle, no prose right after it) are its items, though they share
+    the article's words; the short intertitle and the prose after it are the article's."""
+    box = ["Related coverage", "City libraries face a costly reckoning as their old buildings age",
+           "Council approves plan to keep the city libraries open on Sundays",
+           "Parks department asks the council for a larger budget next year"]
+    intertitle = "Wages protected"
+    text = "\n".join(["Budget approved"] + BODY_EN[:2] + box + [intertitle] + BODY_EN[2:]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="en")
+    gone = removed(result)
+    assert set(box) == set(gone)
+    assert any("no prose follows it" in e for e in gone[box[2]].evidence)
+    assert intertitle in result.text and all(p in result.text for p in BODY_EN)
