@@ -72,10 +72,19 @@ class Paragraph:
         return self.final == NOISE
 
 
+# Arabic joins the article and some prepositions and conjunctions to the word ("بالانقطاع",
+# "والمياه"): a light stemmer's prefixes, longest first, taken off where a stem of three letters
+# or more is left.
+_ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Accent-free, case-folded 5-letter prefix: a crude stemmer that lets "Ucrânia" meet
-    "ucraniana" in any inflecting language, at no cost."""
+    "ucraniana" in any inflecting language, at no cost (Arabic words first lose the prefixes
+    joined to them)."""
+    if "\u0620" <= word[0] <= "\u064a":
+        word = next((word[len(x):] for x in _ARABIC_PREFIXES if word.startswith(x) and len(word) - len(x) >= 3), word)
     folded = unicodedata.normalize("NFD", word)
     return "".join(ch for ch in folded if not unicodedata.combining(ch))[:5]
 

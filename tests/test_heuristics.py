@@ -818,3 +818,19 @@ def test_in_a_text_without_blank_lines_a_boxs_headlines_on_the_topic_go_up_to_th
     assert set(box) == set(gone)
     assert any("no prose follows it" in e for e in gone[box[2]].evidence)
     assert intertitle in result.text and all(p in result.text for p in BODY_EN)
+
+
+def test_an_arabic_intertitle_after_a_teaser_box_stays_when_the_article_resumes_in_its_words():
+    """Arabic joins the article and prepositions to its words ("بانقطاع", "المياه"): without
+    them taken off, the sentence after the intertitle shared no word with the article, and the
+    intertitle went as one more teaser."""
+    body = ["أعلنت شركة مياه الشرب والصرف الصحى بالدقهلية، عن انقطاع المياه عن عدد من المناطق بمدينة المنصورة لمدة 12 ساعة يوم الخميس المقبل، وذلك لتنفيذ أعمال ربط خط مياه رئيسى جديد قطر 800 مم بشارع الجيش، ضمن مشروع تدعيم شبكات المياه بالمدينة.",
+            "وقال المهندس أحمد عبد الرحمن، رئيس مجلس إدارة الشركة، إن الانقطاع سيبدأ فى تمام العاشرة من صباح الخميس وينتهى فى العاشرة مساءً، مشيراً إلى أن الأعمال كان مقرراً تنفيذها الشهر الماضى.",
+            "وأوضح أن الخط القديم يعمل منذ أكثر من 40 عاماً، وتكررت به الكسور خلال السنوات الأخيرة، ما تسبب فى ضعف المياه بالأدوار العليا فى عدد من المناطق، خاصة خلال فصل الصيف."]
+    box = ["اقرأ أيضا..", "محافظ الدقهلية يتفقد أعمال رصف طريق المنصورة - جمصة", "ضبط 3 أطنان دقيق مدعم قبل بيعها فى السوق السوداء بطلخا"]
+    rest = ["المناطق المتأثرة بالانقطاع", "وحددت الشركة المناطق التى ستتأثر بانقطاع المياه، وهى:",
+            "- شارع الجيش وامتداده حتى ميدان المحطة.", "- منطقة حى الجامعة وشارع جيهان.",
+            "بينما تشهد مناطق مدينة طلخا ووسط المنصورة ضعفاً فى ضغط المياه خلال فترة تنفيذ الأعمال، دون انقطاع كامل."]
+    result = cleantext.clean_and_explain("\n".join(body + box + rest) + "\n", lang="ar")
+    assert set(removed(result)) == set(box)
+    assert all(p in result.text for p in body + rest)
