@@ -217,14 +217,13 @@ def walk_back_embeds(doc: Document) -> None:
               and (p.index + 1 == len(paras) or paras[p.index + 1].final != NOISE or paras[p.index + 1].category != "embed")]
     usual = doc.usual_gap() if starts else 0
     for s in starts:
-        signed = paras[s].rule is not None and paras[s].rule.block in EMBED_BLOCKS
         first = s - 1
         while first >= 0 and paras[first].final == NOISE and paras[first].category == "embed":
             first -= 1
         # Only a signature right under the text lets its spacing, language or frame count: the
         # text of a post whose embed prints a "View on Instagram" line and a signature stood
         # between them, and above them stands the article.
-        strong_only = not signed or first < s - 1
+        strong_only = not _signature(paras[first + 1])
         j, parts = first, []
         while j >= 0 and first - j < EMBED_MAX_PARTS:
             p = paras[j]
@@ -235,9 +234,10 @@ def walk_back_embeds(doc: Document) -> None:
                 break
             parts.append((p, evidence))
             j -= 1
-        # Without a signature, the post is one only under its header: its author's handle, or
-        # an embed's line (an article's paragraph quoting a post may hold its emoji).
-        if not signed and not (any(_HANDLE_LINE.match(p.text) for p, _ in parts) or j >= 0 and (
+        # Without a signature right under it, the post is one only under its header: its
+        # author's handle, or an embed's line (an article's paragraph quoting a post may hold
+        # its emoji).
+        if strong_only and not (any(_HANDLE_LINE.match(p.text) for p, _ in parts) or j >= 0 and (
                 _HANDLE_LINE.match(paras[j].text) or paras[j].final == NOISE and paras[j].category == "embed")):
             continue
         for p, evidence in parts:
@@ -255,6 +255,10 @@ def walk_back_embeds(doc: Document) -> None:
             )
         elif j < first:
             _poster_name(doc, j, paras[j + 1])
+
+
+def _signature(p: Paragraph) -> bool:
+    return p.rule is not None and p.rule.block in EMBED_BLOCKS
 
 
 # A post's author as its header names them: a handle alone ("@LSMerivartiosto",
