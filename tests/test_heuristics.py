@@ -834,3 +834,15 @@ def test_an_arabic_intertitle_after_a_teaser_box_stays_when_the_article_resumes_
     result = cleantext.clean_and_explain("\n".join(body + box + rest) + "\n", lang="ar")
     assert set(removed(result)) == set(box)
     assert all(p in result.text for p in body + rest)
+
+
+def test_a_caption_above_an_embeds_view_line_and_signature_goes_under_its_authors_handle():
+    """Instagram's embed as extracted: the handle, the caption, "View this post on Instagram",
+    then the signature. The walk back from the signature passes over the view line."""
+    post = ["riverside_allotments", "Thank you to everyone who came on Saturday 💚 #gardens",
+            "View this post on Instagram", "A post shared by Riverside Allotments (@riverside_allotments)"]
+    result = explain(["Budget approved"] + BODY_EN[:2] + post + BODY_EN[2:], lang="en")
+    gone = removed(result)
+    assert set(post) == set(gone)
+    assert gone[post[1]].rule_id == "heuristic.embed.walk-back"
+    assert all(p in result.text for p in BODY_EN)
