@@ -1023,17 +1023,31 @@ TAIL_LABEL_RUN_MIN = 3
 TAIL_LABEL_MAX_WORDS = 4
 # Tags are words: a figure, or a bracket, brace, semicolon or equals sign (a line of code), is not one.
 _NOT_A_TAG = regex.compile(r"[\d{}()\[\];=<>]|^\P{L}*$")
+# Under a tags header, a tag may hold a figure ("District 8", "COVID-19").
+_NOT_A_HEADED_TAG = regex.compile(r"[{}()\[\];=<>]|^\P{L}*$")
 
 
-def _tail_label(p: Paragraph) -> bool:
-    """Could the line be a tag: a few words, no sentence, no figure, no list marker, nothing
-    it introduces?"""
+def _tail_label(p: Paragraph, headed: bool = False) -> bool:
+    """Could the line be a tag: a few words, no sentence, no figure (unless a tags header
+    heads the run), no list marker, nothing it introduces?"""
     return (p.final != NOISE and p.final != TITLE and p.words <= TAIL_LABEL_MAX_WORDS and not p.sentence_end
-            and not _introduces(p) and _NOT_A_TAG.search(p.text) is None and _LIST_ITEM.match(p.text) is None)
+            and not _introduces(p) and (_NOT_A_HEADED_TAG if headed else _NOT_A_TAG).search(p.text) is None
+            and _LIST_ITEM.match(p.text) is None)
 
 
 def _tags_header(p: Paragraph) -> bool:
     return p.final == NOISE and p.decided_by.endswith((".meta.tags", ".meta.topics-header"))
+
+
+def _tags_header_above(paras: list[Paragraph], i: int) -> Paragraph | None:
+    """The tags header above paragraph i, with only its items between (tags, or the items its
+    teaser walk took), if there is one."""
+    for q in reversed(paras[:i]):
+        if _tags_header(q):
+            return q
+        if q.final != NOISE or q.decided_by not in ("heuristic.meta.tail-tags", "heuristic.related.teaser"):
+            return None
+    return None
 
 
 def tail_label_runs(doc: Document, last_body: int) -> None:
@@ -1044,7 +1058,9 @@ def tail_label_runs(doc: Document, last_body: int) -> None:
     paras = doc.paragraphs
     i = last_body + 1
     while i < len(paras):
-        if not _tail_label(paras[i]):
+        header = _tags_header_above(paras, i)
+        headed = header is not None
+        if not _tail_label(paras[i], headed):
             i += 1
             continue
         # The run goes on over boilerplate the rules found among the tags (a tag named as a
@@ -1053,22 +1069,21 @@ def tail_label_runs(doc: Document, last_body: int) -> None:
         run, j = [paras[i]], i + 1
         while j < len(paras):
             q = paras[j]
-            if q.final == NOISE and (_tags_header(q) or q.category in _TAIL_CLOSERS) or q.final != NOISE and not _tail_label(q):
+            if q.final == NOISE and (_tags_header(q) or q.category in _TAIL_CLOSERS) or q.final != NOISE and not _tail_label(q, headed):
                 break
             if q.final != NOISE:
                 run.append(q)
             j += 1
-        before = paras[i - 1]
         after = paras[j] if j < len(paras) else None
-        headed = _tags_header(before)
         closed = after is not None and after.final == NOISE and after.category in _TAIL_CLOSERS
+        before = paras[i - 1]
         introduced = before.final != NOISE and _introduces(before)
         if not introduced and (headed or closed and len(run) >= TAIL_LABEL_RUN_MIN):
-            evidence = f"under the tags header on line {before.line + 1}" if headed else (
+            evidence = f"under the tags header on line {header.line + 1}" if headed else (
                 f"one of {len(run)} such lines leading into the page's closing boilerplate (line {after.line + 1})")
             for p in run:
                 remove(p, "heuristic.meta.tail-tags", "meta", "a tag or topic label under the article",
-                       [f"{p.words} word(s) without sentence punctuation or figures",
+                       [f"{p.words} word(s) without sentence punctuation" + ("" if headed else " or figures"),
                         f"past the last body paragraph (line {paras[last_body].line + 1})", evidence])
         i = j
 

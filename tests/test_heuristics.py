@@ -846,3 +846,13 @@ def test_a_caption_above_an_embeds_view_line_and_signature_goes_under_its_author
     assert set(post) == set(gone)
     assert gone[post[1]].rule_id == "heuristic.embed.walk-back"
     assert all(p in result.text for p in BODY_EN)
+
+
+def test_under_a_tags_header_a_tag_may_hold_a_figure():
+    """"District 8" under "Tags": the run of tags does not stop at the figure."""
+    tags = ["Tags", "City budget", "District 8", "Libraries"]
+    result = explain(["Budget approved"] + BODY_EN + tags + ["© 2025 Springfield Daily"], lang="en")
+    gone = removed(result)
+    assert set(tags) <= set(gone)
+    assert gone["District 8"].rule_id == "heuristic.meta.tail-tags"
+    assert all(p in result.text for p in BODY_EN)
