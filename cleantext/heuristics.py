@@ -1141,6 +1141,11 @@ def promo_pitches(doc: Document) -> None:
 # between the lines the rules took as the comment section's (its header, a poster's line "Name ·
 # 2 hours ago", an actions line "Reply · Report"), each a comment's length at most.
 COMMENT_RUN_MAX = 3
+# The last comment of a section, before the page's next box: its text, perhaps its poster.
+LAST_COMMENT_MAX_LINES = 2
+COMMENT_SECTION_ENDS = ("related", "consent", "footer", "promo")
+POSTER_LINE_MAX_WORDS = 8
+_HAS_DIGIT = re.compile(r"\d")
 COMMENT_MAX_WORDS = 80
 # A comment's like count ("58", "1,2K", "+1"): part of the section, not of the run's length.
 _COUNT = regex.compile(r"[+]?\d{1,3}(?:[ .,\u00a0]\d{3})*(?:[.,]\d)?\s?[kKmMкК]?")
@@ -1157,17 +1162,32 @@ def posted_comments(doc: Document, first_body: int) -> None:
 
     run: list[Paragraph] = []
     before = None
+    opened = False  # two of the section's lines stand together before the run: it has begun
     for p in paras[first_body + 1:]:
         if comment_line(p):
             # "Name said:" opens a quote in a forum as often as a comment: two of them alone
             # do not make a comment section.
-            if before is not None and run and not all(q.decided_by.endswith(".author-says") for q in (before, p)):
+            took = before is not None and bool(run) and not all(q.decided_by.endswith(".author-says") for q in (before, p))
+            if took:
                 for q in run:
                     remove(q, "heuristic.comments.posted", "comments", "a comment posted under the article, or its poster",
                            [f"between the comment section's lines {before.line + 1} ({before.decided_by}) and {p.line + 1} ({p.decided_by})",
                             f"{len(run)} line(s) at most {COMMENT_MAX_WORDS} words each"])
+            opened = before is not None and (took or not run)
             before, run = p, []
         elif p.final == NOISE:
+            # The section's last comment ends where the page's next box begins (the most read,
+            # a consent notice): after its poster's line (a name and when, "user_71 · 1 h ago"),
+            # once the section has shown two of its lines together (a comment count alone may
+            # stand over the article; a poll's button inside it has no time).
+            if (opened and run and len(run) <= LAST_COMMENT_MAX_LINES and p.category in COMMENT_SECTION_ENDS
+                    and before.words <= POSTER_LINE_MAX_WORDS and _HAS_DIGIT.search(before.text)):
+                for q in run:
+                    remove(q, "heuristic.comments.posted", "comments", "the last comment posted under the article, or its poster",
+                           [f"after the comment section's line {before.line + 1} ({before.decided_by})",
+                            f"where the page's next box begins: line {p.line + 1} ({p.decided_by})",
+                            f"{len(run)} line(s) at most {COMMENT_MAX_WORDS} words each"])
+                before, run, opened = None, [], False
             continue  # a like counter, an ad: part of the section too
         elif before is not None:
             run.append(p)

@@ -856,3 +856,23 @@ def test_under_a_tags_header_a_tag_may_hold_a_figure():
     assert set(tags) <= set(gone)
     assert gone["District 8"].rule_id == "heuristic.meta.tail-tags"
     assert all(p in result.text for p in BODY_EN)
+
+
+def test_the_last_comment_goes_where_the_pages_next_box_begins_and_a_poll_inside_the_article_stays():
+    """After the comment section's header and a poster's line ("user_71 · 1 h ago"), the last
+    comment's text ends where the most-read box begins. A poll inside the article has two of the
+    section's lines too, but its button names no time: the paragraph after it stays."""
+    comments = ["Comments (2)", "Log in to comment.", "parkfan_71 · 1 h ago", "Finally, the parks get their money."]
+    result = explain(["Budget approved"] + BODY_EN + comments + ["Most read", "Man rescued from river after three hours in the water"], lang="en")
+    gone = removed(result)
+    assert set(comments) <= set(gone)
+    assert gone[comments[-1]].rule_id == "heuristic.comments.posted"
+    assert all(p in result.text for p in BODY_EN)
+    body = ["A pár 2019 őszén ismerkedett meg egy zenés tévéműsor forgatásán, eljegyzésüket tavaly decemberben jelentették be a közösségi oldalaikon.",
+            "Olvasóink is lelkesek: oldalunk szavazásán vasárnap délig több mint tizenkétezren voksoltak, és nagy többségük szerint Lili az év legszebb menyasszonya."]
+    poll = ["SZAVAZÁS: Tetszik Szendrei Lili menyasszonyi ruhája?", "Igen, gyönyörű! – 78%", "Nem az én stílusom – 22%", "Szavazok"]
+    last = "Nászútra csak augusztusban indulnak, addig Lilit a nyári koncerteken láthatja a közönség: júliusban például Siófokon lép fel."
+    result = explain(["Szendrei Lili férjhez ment"] + body + poll + [last, "Címkék: Szendrei Lili, esküvő", "Kövess minket a Facebookon is!"], lang="hu")
+    gone = removed(result)
+    assert {poll[0], poll[-1]} <= set(gone)  # the poll is the comments' kind of line
+    assert last in result.text and all(p in result.text for p in body)
