@@ -222,8 +222,9 @@ def walk_back_embeds(doc: Document) -> None:
             first -= 1
         # Only a signature right under the text lets its spacing, language or frame count: the
         # text of a post whose embed prints a "View on Instagram" line and a signature stood
-        # between them, and above them stands the article.
-        strong_only = not _signature(paras[first + 1])
+        # between them, and above them stands the article. A line under the text with the
+        # post's signature (its author's "(@handle)") still below it is such a top line.
+        strong_only = not _signature(paras[first + 1]) or any("(@" in q.text for q in paras[first + 2: s + 1])
         j, parts = first, []
         while j >= 0 and first - j < EMBED_MAX_PARTS:
             p = paras[j]

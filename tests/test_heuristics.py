@@ -792,6 +792,18 @@ def test_a_paragraph_quoting_a_post_stays_above_an_embeds_lines_that_hold_no_tex
         BODY_EN[2], "Watch the video"] + BODY_EN[3:], lang="en")
     assert quoting in result.text
     assert all(p in result.text for p in BODY_EN)
+    # In a text set tight, a paragraph set apart above "View this post on Instagram" (the
+    # embed's top line: its signature, with the handle, is still below) stays too, though the
+    # pack reads the view line as closing a post (Facebook's closes one).
+    body = ["Dok se obala prazni, Gorski kotar tek tada pokazuje svoje najbolje lice. Bukve mijenjaju boju već sredinom listopada, a jutra su maglovita.",
+            "Fotografije ne mogu dočarati tišinu koja ujutro vlada oko Bajera. Do devet sati sretnete tek pokojeg ribiča i šetače pasa.",
+            "Cijene smještaja izvan sezone su razumne: dvokrevetna soba u obiteljskom pansionu u Fužinama stoji od 60 do 80 eura."]
+    posted = "Planinarsko društvo iz Delnica redovito na Instagramu objavljuje stanje staza i upozorenja o blatu ili srušenim stablima."
+    text = ("\n".join(["Vikend u Gorskom kotaru"] + body[:2]) + "\n\n" + posted + "\n\n"
+            + "Pogledajte ovu objavu na Instagramu\nObjava koju dijeli PD Delnice (@pddelnice)\n\n" + body[2] + "\n")
+    result = cleantext.clean_and_explain(text, lang="hr")
+    assert removed(result)["Pogledajte ovu objavu na Instagramu"].rule_id == "hr.embed.view-on-post"
+    assert posted in result.text and all(p in result.text for p in body)
 
 
 def test_a_line_above_a_bare_handle_is_the_authors_name_only_when_the_handle_spells_it():
