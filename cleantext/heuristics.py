@@ -806,6 +806,12 @@ def _heads_a_list(paras: list[Paragraph], p: Paragraph) -> bool:
     return after is not None and _LIST_OPENING.match(after.text) is not None
 
 
+# The site's name as its domain, alone on a line ("hvg.hu", "«Фонтанка.ру»"): the text of its
+# masthead or of a source line. (Asked as a rule, it would be tried on every one-word line of
+# every document, a tenth of the rules' searches; here only on the head's.)
+_SITE_DOMAIN = regex.compile(r"[«\"“„(]?(?:www\.)?[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.\p{L}{2,6}[»\"”)]?")
+
+
 def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> None:
     """Before the first body paragraph: keep the headline; drop what head rules name, and
     label-like lines (a few words, no sentence) whose neighbours are the start of the text,
@@ -819,6 +825,9 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
         rule = _edge_rule(p, "head")
         if rule is not None and p.index != standfirst and not _heads_a_list(paras, p):
             remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}", where], rule)
+        elif p.words == 1 and p.index != standfirst and _SITE_DOMAIN.fullmatch(p.text.strip()):
+            remove(p, "heuristic.meta.site-domain", "meta", "the site's name as its domain, above the article",
+                   ["a domain alone on its line", where])
     head = [p for p in head if p.final != NOISE]
     # The headline stands above the standfirst, if anywhere: the standfirst itself is body
     # (taken for the headline, its copy further down would go, and cleaning the result again

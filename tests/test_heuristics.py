@@ -888,3 +888,13 @@ def test_the_last_comment_goes_where_the_pages_next_box_begins_and_a_poll_inside
     gone = removed(result)
     assert {poll[0], poll[-1]} <= set(gone)  # the poll is the comments' kind of line
     assert last in result.text and all(p in result.text for p in body)
+
+
+def test_the_sites_domain_above_the_article_is_its_masthead_and_a_dotted_name_in_the_body_stays():
+    """"hvg.hu" alone over the headline is the site's masthead; "Node.js" alone between the
+    article's paragraphs is its intertitle."""
+    result = explain(["springfield-daily.com", "Budget approved"] + BODY_EN[:2] + ["Node.js"] + BODY_EN[2:], lang="en")
+    gone = removed(result)
+    assert set(gone) == {"springfield-daily.com"}
+    assert gone["springfield-daily.com"].rule_id == "heuristic.meta.site-domain"
+    assert "Node.js" in result.text and result.text.startswith("Budget approved")
