@@ -812,6 +812,28 @@ def _heads_a_list(paras: list[Paragraph], p: Paragraph) -> bool:
 _SITE_DOMAIN = regex.compile(r"[«\"“„(]?(?:www\.)?[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.\p{L}{2,6}[»\"”)]?")
 
 
+# A name closed by a full stop ("Gwenaëlle Le Goff."): some sites end the byline with one. Every
+# word capitalised, a stop inside only after an initial ("J. Smith."), so neither a sentence
+# ("Il pleut.") nor a slogan ("Mmmmm. Power.") reads as one.
+_NAME_WITH_STOP = regex.compile(r"(?:\p{Lu}\.\s*|\p{Lu}[\p{L}\p{M}'’-]*\s+)+\p{Lu}[\p{L}\p{M}'’-]*(?<=\p{Ll}\p{M}*)\.")
+
+
+# A person's name with its particles ("Paul van der Wiel", "Maria da Silva Santos"): the
+# particles are not counted against a label's words.
+_PARTICLE_NAME = regex.compile(
+    r"\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:van|der|den|de|von|zu|da|das|do|dos|di|del|della|la|le|du|des|ten|ter|bin|ibn|al|el|y|e)\s+)*"
+    r"\p{Lu}[\p{Ll}\p{M}'’-]+){1,2}")
+
+
+def _particle_name(p: Paragraph) -> bool:
+    return p.words <= HEAD_LABEL_MAX_WORDS + 2 and _PARTICLE_NAME.fullmatch(p.text.strip()) is not None
+
+
+# A name of a few words, each capitalised, with no sentence mark: a masthead's shape.
+_MASTHEAD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’&.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’&.-]*){1,4}")
+MASTHEAD_MAX_WORDS = 5
+
+
 def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> None:
     """Before the first body paragraph: keep the headline; drop what head rules name, and
     label-like lines (a few words, no sentence) whose neighbours are the start of the text,
@@ -835,7 +857,12 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
     pool = [p for p in head if p.index != standfirst]
     if not pool:
         return
-    title = next((p for p in pool if p.words > _label_max_words(p)), None) or max(pool, key=lambda p: (p.words, -p.index))
+    longer = [p for p in pool if p.words > _label_max_words(p)]
+    # A site's name in capitals above a longer line ("The Minnesota Star Tribune") is its
+    # masthead: the headline is the line of more words below it.
+    while len(longer) > 1 and _MASTHEAD.fullmatch(longer[0].text.strip()) and longer[1].words > longer[0].words:
+        longer.pop(0)
+    title = longer[0] if longer else max(pool, key=lambda p: (p.words, -p.index))
     title.final = TITLE
     # A subtitle: the line right under the headline, longer than a label but with no sentence
     # end to make it body. It settles what stands next to it as the headline does.
@@ -849,8 +876,19 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
         return (i < 0 or i == standfirst or i == subtitle or paras[i].final == TITLE
                 or paras[i].final == NOISE and (standfirst is None or paras[i].category != "ad"))
 
+    # A name of a few capitalised words that the page gives twice ("The Minnesota Star Tribune"
+    # as its masthead and again under the byline) is the site's, however many words it has. Once
+    # only, such a line is as likely a heading in title case ("Frequently Asked Questions").
+    masthead_like = [p for p in head if p is not title and p.words <= MASTHEAD_MAX_WORDS and _MASTHEAD.fullmatch(p.text.strip())]
+    site_names = set()
+    if masthead_like:
+        seen = Counter(_letters(p.text) for p in paras if p.words <= MASTHEAD_MAX_WORDS)
+        site_names = {p.index for p in masthead_like if seen[_letters(p.text)] > 1}
+
     def label(p: Paragraph) -> bool:
-        if p is title or p.words > _label_max_words(p) or p.sentence_end or _heads_a_list(paras, p):
+        if (p is title or _heads_a_list(paras, p)
+                or p.words > _label_max_words(p) and p.index not in site_names and not _particle_name(p)
+                or p.sentence_end and not _NAME_WITH_STOP.fullmatch(p.text.strip())):
             return False
         # Past the standfirst, "Periods: 6–3, 5–4" is the article's own data.
         return standfirst is None or not _FIGURES_AFTER_LABEL.fullmatch(p.text)
@@ -882,7 +920,8 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
             for p in run:
                 remove(
                     p, "heuristic.meta.head-label", "meta", "label, byline or section name above the article",
-                    [f"{p.words} word(s) without sentence punctuation", where,
+                    [f"{p.words} word(s) without sentence punctuation"
+                     + ("; capitalised and given twice on the page, as the site's name" if p.index in site_names else ""), where,
                      "between the start of the text, the headline, the standfirst or boilerplate"
                      + (f", with {len(run) - 1} other such line(s) next to it" if len(run) > 1 else "")],
                 )

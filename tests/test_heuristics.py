@@ -353,6 +353,32 @@ def test_a_byline_between_the_subtitle_and_the_date_is_the_heads():
     assert "Ana Sousa" in kept.text.split("\n")
 
 
+def test_a_byline_closed_by_a_full_stop_is_the_heads_and_a_short_sentence_is_not():
+    """Some sites close the author's name with a full stop ("Ana Sousa."): under the standfirst,
+    between the desk's name and the date a rule removes, it goes as the bare name does. A short
+    sentence or a slogan in the same place ("Tudo mudou.", "Mmmmm. Power.") is no name.
+    (The agency's name goes by its rule.)"""
+    headline = "Orçamento aprovado com os votos do governo"
+    for byline in ["Ana Sousa.", "A. M. Sousa."]:
+        result = explain([headline, BODY_PT[0], "Agência Lusa", byline, "12 de março de 2024, 10:15"] + BODY_PT[1:])
+        gone = removed(result)
+        assert gone[byline].rule_id == "heuristic.meta.head-label" and "Agência Lusa" in gone, byline
+        assert headline in result.text and all(p in result.text for p in BODY_PT)
+    for line in ["Tudo mudou.", "Mmmmm. Power."]:
+        result = explain([headline, BODY_PT[0], "Agência Lusa", line, "12 de março de 2024, 10:15"] + BODY_PT[1:])
+        assert line in result.text.split("\n"), line
+
+
+def test_a_name_with_its_particles_counts_as_a_label():
+    """"Paulo de Sousa e Silva" is five words and three names: a byline all the same. A line of as
+    many words that is not a name ("Dados de 2024 em análise") is not a label."""
+    headline = "Orçamento aprovado com os votos do governo"
+    for line, goes in [("Paulo de Sousa e Silva", True), ("Dados de 2024 em análise", False)]:
+        result = explain([headline, BODY_PT[0], line, "Partilhar no Facebook", "Partilhar no WhatsApp"] + BODY_PT[1:])
+        assert (line not in result.text) == goes, line
+        assert headline in result.text and all(p in result.text for p in BODY_PT)
+
+
 def test_a_byline_alone_between_two_paragraphs_is_not_taken_for_the_head():
     """Without boilerplate around it, a line under the first paragraph may be the article's
     own (an intertitle, a name that starts a quote): the head ends at the first paragraph."""
@@ -898,3 +924,21 @@ def test_the_sites_domain_above_the_article_is_its_masthead_and_a_dotted_name_in
     assert set(gone) == {"springfield-daily.com"}
     assert gone["springfield-daily.com"].rule_id == "heuristic.meta.site-domain"
     assert "Node.js" in result.text and result.text.startswith("Budget approved")
+
+
+def test_the_sites_name_given_twice_in_the_head_is_its_masthead_not_the_headline():
+    """The site's name in capitals on the first line and again under the byline: the longer
+    line below is the headline, and the name goes both times, with the menu after it. A heading
+    of as many capitalised words given once is no site's name: it stays."""
+    site, headline = "The Riverside Evening Herald", "City council approves the budget after a long debate over libraries"
+    menu = ["Local", "Politics", "Sports", "Log In"]
+    result = explain([site] + menu + [headline, BODY_EN[0], "By Megan Hale", site, "October 14, 2025 at 6:05PM"]
+                     + BODY_EN[1:], lang="en")
+    gone = removed(result)
+    assert result.text.split("\n")[0] == headline
+    assert site not in result.text and all(m in gone for m in menu)
+    assert gone[site].rule_id == "heuristic.meta.head-label"
+    assert all(p in result.text for p in BODY_EN)
+    assert any("given twice" in e for e in gone[site].evidence)
+    once = explain(["Frequently Asked Questions Answered", headline] + BODY_EN, lang="en")
+    assert once.text.split("\n\n")[:2] == ["Frequently Asked Questions Answered", headline]
