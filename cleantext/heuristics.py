@@ -36,6 +36,8 @@ EMBED_BLOCKS = ("embed-before", "post-before")
 # Teaser summaries are a sentence or two; a longer paragraph after a teaser is the article.
 TEASER_SUMMARY_MAX_WORDS = 60
 TEASER_HEADLINE_MAX_WORDS = 25
+# A kicker over a teaser's headline ("Markt Indersdorf:") is a place or a topic, a few words.
+KICKER_MAX_WORDS = 6
 # A line of a word or two after a box's headlines is the article's intertitle, not one more.
 INTERTITLE_MAX_WORDS = 2
 # A line of a few more words ("Not everyone is happy") is one when the prose after it is not
@@ -494,11 +496,21 @@ def walk_teasers(doc: Document) -> None:
             following = _next_kept(paras, p.index)
             last_line = headlines == 0 and following is None
             # In a text without blank lines (where they cannot tell where a box ends), right under
-            # one of the box's headlines, a headline longer than an intertitle with no prose after
-            # it either is the next item, on the topic or not.
-            in_a_run = (not usual and last is not None and p.words > SHORT_INTERTITLE_MAX_WORDS and following is not None
+            # the header or one of the box's headlines, a headline longer than an intertitle with
+            # no prose after it either is the next item, on the topic or not, asking or not.
+            under = last is not None or headlines == 0 and p.index == h + 1
+            in_a_run = (not usual and under and p.words > SHORT_INTERTITLE_MAX_WORDS and following is not None
                         and not following.sentence_end and following.initial != BODY)
-            if shape and (boxed or off_topic or last_line or in_a_run or shape == "plain" and (headlines == 0 or unjudged)):
+            # A few words ending in a colon, set tight over a headline in a box set tight, are the
+            # headline's kicker ("Markt Indersdorf:" over "Gymnasium platzt aus allen Nähten"),
+            # not a line introducing the article's list: that stands among the body's paragraphs.
+            kicker = (boxed and _introduces(p) and p.words <= KICKER_MAX_WORDS and following is not None
+                      and following.index == p.index + 1 and not following.gap_before
+                      and _teaser_headline_shape(following) is not None)
+            if kicker:
+                kind = "kicker"
+                evidence.append(f"set tight over the headline on line {following.line + 1}, in a box set tight")
+            elif shape and (boxed or off_topic or last_line or in_a_run or shape == "plain" and (headlines == 0 or unjudged)):
                 kind = "headline"
                 evidence.append("first item of the box, the last line kept" if last_line else
                                 "first item of the box" if headlines == 0 else

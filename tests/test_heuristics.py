@@ -398,6 +398,33 @@ def test_a_box_set_tight_takes_its_items_even_on_the_articles_topic():
     assert any("set tight under it" in e for e in gone[box.split("\n")[2]].evidence)
 
 
+def test_a_kicker_over_a_teaser_headline_in_a_box_set_tight_is_the_boxs():
+    """"Alentejo:" over its headline, set tight in the box, is the teaser's kicker. A line ending
+    in a colon over a sentence introduces it (the article's list, a quote): the box ends there."""
+    items = ["Alentejo:", "Seca obriga a racionar água nas aldeias", "Parlamento:", "Orçamento da saúde sobe para o próximo ano"]
+    text = "\n\n".join(BODY_PT[:2] + ["Leia também\n" + "\n".join(items)] + BODY_PT[2:]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="pt")
+    gone = removed(result)
+    assert set(gone) == {"Leia também"} | set(items)
+    assert any("set tight over the headline" in e for e in gone["Alentejo:"].evidence)
+    assert all(p in result.text for p in BODY_PT)
+    lead_in = "Os deputados explicaram:"
+    sentence = "A votação foi adiada porque faltavam os pareceres das comissões."
+    text = "\n\n".join(BODY_PT[:2] + ["Leia também\n" + "\n".join(items[:2] + [lead_in, sentence])] + BODY_PT[2:]) + "\n"
+    kept = cleantext.clean_and_explain(text, lang="pt")
+    assert lead_in in kept.text and sentence in kept.text
+
+
+def test_in_a_text_without_blank_lines_a_box_may_open_with_a_question():
+    """Right under the header, in a text without blank lines, a question with another headline
+    under it is the box's first item, on the article's topic or not; the walk goes on to the next."""
+    asks = "Quem vai pagar o orçamento que o governo aprovou no parlamento?"
+    headline = "Seca obriga a racionar água nas aldeias do Alentejo"
+    result = cleantext.clean_and_explain("\n".join(BODY_PT[:2] + ["Leia também", asks, headline] + BODY_PT[2:]) + "\n", lang="pt")
+    assert set(removed(result)) == {"Leia também", asks, headline}
+    assert all(p in result.text for p in BODY_PT)
+
+
 def test_a_teaser_headline_may_ask_but_a_call_to_action_after_a_box_stays():
     asks = "Quem vai pagar a nova ponte sobre o rio Tejo em Lisboa?"
     paras = BODY_PT[:2] + ["Leia também:", asks, "Seca obriga a racionar água no Alentejo"] + BODY_PT[2:]
