@@ -1173,6 +1173,51 @@ def between_noise(doc: Document) -> None:
             )
 
 
+# Teaser cards need two in a row: one card alone may be the article's intertitle over a line.
+# A headline begins as a sentence does; a line that begins in small letters goes on from the
+# line above it (a sentence broken over lines, a statement of code).
+_LOWER_FIRST = regex.compile(r"\W*\p{Ll}")
+SECTION_CARDS_MIN = 2
+
+
+def section_cards(doc: Document) -> None:
+    """Teaser cards set in the article: the name of a section ("Itthon", "Sport") over a teaser's
+    headline, card after card, set tight. The name is the page's when the page gives it
+    elsewhere as furniture the rules or the head's labels removed (its menu, the article's own
+    section label); a run of two cards or more goes. One card alone, or a name that is no
+    furniture of this page, stays: an article may have an intertitle over a line."""
+    paras = doc.paragraphs
+    furniture: dict[str, Paragraph] = {}  # the name's letters: where the page first gives it
+    for p in paras:
+        if p.final == NOISE and p.words <= HEAD_LABEL_MAX_WORDS and not p.sentence_end:
+            furniture.setdefault(_letters(p.text), p)
+    furniture.pop("", None)
+    if not furniture:
+        return
+
+    def card_at(i: int) -> bool:
+        label, headline = paras[i], paras[i + 1]
+        return (label.final != NOISE and headline.final != NOISE and label.words <= HEAD_LABEL_MAX_WORDS
+                and not label.sentence_end and not headline.gap_before and _letters(label.text) in furniture
+                and headline.words > SHORT_INTERTITLE_MAX_WORDS and _teaser_headline_shape(headline) is not None
+                and _LOWER_FIRST.match(headline.text) is None)
+
+    i = 0
+    while i < len(paras) - 1:
+        j = i
+        while j < len(paras) - 1 and card_at(j) and (j == i or not paras[j].gap_before):
+            j += 2
+        if (j - i) // 2 >= SECTION_CARDS_MIN:
+            for label in paras[i:j:2]:
+                given = furniture[_letters(label.text)]
+                for p in (label, paras[label.index + 1]):
+                    remove(p, "heuristic.related.section-card", "related",
+                           "teaser card set in the article: a section's name over a headline",
+                           [f"the page gives '{label.text.strip()}' as its furniture on line {given.line + 1}",
+                            f"one of {(j - i) // 2} such cards set tight, lines {paras[i].line + 1}-{paras[j - 1].line + 1}"])
+        i = max(j, i + 1)
+
+
 # A promo box's pitch ("Our morning email breaks down the key stories of the day") is a
 # sentence or two.
 PITCH_MAX_WORDS = 30
@@ -1442,6 +1487,8 @@ def revise(doc: Document, rules: RuleSet) -> None:
         cut_tail(doc, anchors[1])
         tail_headline_list(doc, anchors[1])
         between_noise(doc)
+        if cfg.remove_related:
+            section_cards(doc)
         promo_pitches(doc)
         posted_comments(doc, anchors[0])
         author_bio(doc)

@@ -969,3 +969,22 @@ def test_the_sites_name_given_twice_in_the_head_is_its_masthead_not_the_headline
     assert any("given twice" in e for e in gone[site].evidence)
     once = explain(["Frequently Asked Questions Answered", headline] + BODY_EN, lang="en")
     assert once.text.split("\n\n")[:2] == ["Frequently Asked Questions Answered", headline]
+
+
+def test_section_cards_in_the_article_go_when_the_page_gives_their_names_as_furniture():
+    """The menu above the headline names the sections; inside the article, two cards set tight,
+    each a section's name over a teaser's headline, are the page's. One card alone stays (an
+    intertitle over a line), and so do two whose names the page gives nowhere else."""
+    menu = ["Economia", "Desporto", "Cultura"]
+    cards = ["Economia", "Preço da gasolina volta a subir na próxima semana",
+             "Desporto", "Benfica vence em Braga e isola-se no primeiro lugar"]
+    head = menu + ["Orçamento aprovado com os votos do governo"]
+    result = explain(head + BODY_PT[:2] + ["\n".join(cards)] + BODY_PT[2:])
+    gone = removed(result)
+    assert all(c in gone for c in cards) and gone[cards[1]].rule_id == "heuristic.related.section-card"
+    assert any("furniture on line 1" in e for e in gone[cards[0]].evidence)
+    assert all(p in result.text for p in BODY_PT)
+    alone = explain(head + BODY_PT[:2] + ["\n".join(cards[:2])] + BODY_PT[2:])
+    assert cards[1] in alone.text
+    unnamed = explain(head[1:] + BODY_PT[:2] + ["\n".join(["Lisboa", cards[1], "Porto", cards[3]])] + BODY_PT[2:])
+    assert cards[1] in unnamed.text and cards[3] in unnamed.text
