@@ -891,7 +891,9 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
     # A name of a few capitalised words that the page gives twice ("The Minnesota Star Tribune"
     # as its masthead and again under the byline) is the site's, however many words it has. Once
     # only, such a line is as likely a heading in title case ("Frequently Asked Questions").
-    masthead_like = [p for p in head if p is not title and p.words <= MASTHEAD_MAX_WORDS and _MASTHEAD.fullmatch(p.text.strip())]
+    # (Up to a label's words, a line is judged as a label anyway: only longer ones are counted.)
+    masthead_like = [p for p in head if p is not title and _label_max_words(p) < p.words <= MASTHEAD_MAX_WORDS
+                     and _MASTHEAD.fullmatch(p.text.strip())]
     site_names = set()
     if masthead_like:
         seen = Counter(_letters(p.text) for p in paras if p.words <= MASTHEAD_MAX_WORDS)
