@@ -260,6 +260,41 @@ def walk_back_embeds(doc: Document) -> None:
             _poster_name(doc, j, paras[j + 1])
 
 
+# An embedded post as some extractors give it: its author's name and handle over the text
+# ("Γιώργος Αναστασίου (@g_anastasiou_seism)", "VUGD (@VUGD_gov) X ziņa:"), perhaps with a word
+# or two for the network, and its date alone under it ("— 14 Μαρτίου 2025").
+_POST_AUTHOR = regex.compile(r"^[^\n@()]{1,60}\(@[\w.]{2,30}\)(?:\s+[\p{L}\s]{1,24})?:?$")
+FRAMED_POST_MAX_LINES = 3
+
+
+def framed_posts(doc: Document) -> None:
+    """A post framed by its author's handle line above and its bare date below, with a few
+    lines of text between them, is an embed: the three parts go together. (The handle alone
+    is not enough: a line naming an account may introduce a quote; the date under the text
+    closes the frame.)"""
+    paras = doc.paragraphs
+    for h in paras:
+        if h.final == TITLE or not _POST_AUTHOR.match(h.text):
+            continue
+        frame = paras[h.index + 1: h.index + 2 + FRAMED_POST_MAX_LINES]
+        end = next((q for q in frame if _dated_alone(q)), None)
+        if end is None or end.index == h.index + 1:
+            continue
+        text = paras[h.index + 1: end.index]
+        if any(q.final == TITLE or len(q.text) > EMBED_PART_MAX_CHARS for q in text):
+            continue
+        for q in [h, *text, end]:
+            if q.final != NOISE:
+                remove(q, "heuristic.embed.framed-post", "embed", "a post embedded in the article: its author's handle over it, its date under it",
+                       [f"author's handle on line {h.line + 1}", f"date alone on line {end.line + 1}",
+                        f"{len(text)} line(s) of text between them"])
+
+
+def _dated_alone(p: Paragraph) -> bool:
+    """A date alone on its line, perhaps behind a dash ("— 14 Μαρτίου 2025")."""
+    return not p.sentence_end and _DATE_LINE.match(p.text.lstrip("—–- ")) is not None
+
+
 def _signature(p: Paragraph) -> bool:
     return p.rule is not None and p.rule.block in EMBED_BLOCKS
 
@@ -359,18 +394,20 @@ def _channel_name(p: Paragraph) -> bool:
 
 
 # A running time alone on its line ("06:51", "1:02:10").
-_BARE_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_BARE_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?min\.?)?")  # "1:24 min" as some players print it
 # What the line a player's time or a gallery's counter follows is removed as: a listen or
 # reading-time line, a caption, a credit or a gallery label (meta); a video line or a
 # slideshow button (embed).
 MEDIA_CATEGORIES = ("meta", "embed")
+# A video's own title between its player's line and its running time: a headline's words.
+VIDEO_TITLE_MAX_WORDS = 15
 _PLAY_SIGN = regex.compile(r"[▶►⏵⏯🎧🔊🎥📹]")
 
 
 # A bare running time or gallery counter on a line of its own: one search of the document says
 # whether player_times and gallery_counters have anything to look at. (The standard library's
 # re, led by the line break, searches this four to nine times as fast as a MULTILINE "^".)
-_BARE_NUMBER_LINE = re.compile(r"\n[ \t]*\d{1,2}(?::\d{2}(?::\d{2})?|\s*/\s*\d{1,2})[ \t]*(?=\n|$)")
+_BARE_NUMBER_LINE = re.compile(r"\n[ \t]*\d{1,2}(?::\d{2}(?::\d{2})?(?:[ \t]?min\.?)?|\s*/\s*\d{1,2})[ \t]*(?=\n|$)")
 
 
 def _bare_numbers(doc: Document, pattern: regex.Pattern) -> list[tuple[Paragraph, regex.Match]]:
@@ -392,20 +429,28 @@ def player_times(doc: Document) -> None:
     bare = [p for p, _ in _bare_numbers(doc, _BARE_TIME)]
     if not bare:
         return  # most documents
-    after_player = [p for p in bare if p.index and paras[p.index - 1].final == NOISE
-                    and paras[p.index - 1].category in MEDIA_CATEGORIES]
+    def media(i: int) -> bool:
+        return i >= 0 and paras[i].final == NOISE and paras[i].category in MEDIA_CATEGORIES
+
+    # The player's line, right above the time or above the video's own title ("SE VIDEO" /
+    # "Se dramatiske bilder fra redningsaksjonen" / "0:58").
+    ids = {p.index for p in bare}
+    players = {p.index: p.index - 1 if media(p.index - 1) else p.index - 2 for p in bare if p.index and (
+        media(p.index - 1) or media(p.index - 2) and p.index - 1 not in ids and not paras[p.index - 1].sentence_end
+        and paras[p.index - 1].final != NOISE and paras[p.index - 1].words <= VIDEO_TITLE_MAX_WORDS)}
+    after_player = [p for p in bare if p.index in players]
     # A player may show where it stands and how long it runs, two times one under the other
     # ("00:00" / "03:47"): the second goes with the first.
-    ids = {p.index for p in bare}
     lengths = {p.index: paras[p.index + 1] for p in after_player if p.index + 1 in ids}
     only_these = len(after_player) + len(lengths) == len(bare)
     for p in after_player:
-        before = paras[p.index - 1]
+        before = paras[players[p.index]]
         button = _PLAY_SIGN.match(before.text) is not None
         if only_these or button:
             why = "which opens with a play or speaker sign" if button else "the article sets no other time alone on a line"
+            title = "" if before.index == p.index - 1 else f" and the video's title on line {before.line + 2}"
             remove(p, "heuristic.embed.player-time", "embed", f"running time of the player on line {before.line + 1}",
-                   [f"a bare time right after line {before.line + 1} ({before.decided_by})", why])
+                   [f"a bare time right after line {before.line + 1} ({before.decided_by}){title}", why])
             if p.index in lengths and only_these:  # (a live blog heads its entries with times)
                 remove(lengths[p.index], "heuristic.embed.player-time", "embed", f"running time of the player on line {before.line + 1}",
                        [f"a bare time right under the player's other time (line {p.line + 1})", why])
@@ -463,13 +508,14 @@ def walk_teasers(doc: Document) -> None:
         headlines, last, taken = (1 if above_article else 0), None, []
         tight = True  # no blank line inside the box so far
         summaries = 0
+        dated = False  # the line before was a teaser headline's date
         for p in paras[h + 1 :]:
             if p.gap_before:
                 if taken and tight and (p.index <= last_on_topic or p.initial == BODY):
                     break  # a box set tight, a blank line, and the article's text after it: it resumes
                 tight = False
             if p.final == NOISE:
-                last = None
+                last, dated = None, False
                 continue
             if p.final == TITLE:
                 break
@@ -510,6 +556,9 @@ def walk_teasers(doc: Document) -> None:
             if kicker:
                 kind = "kicker"
                 evidence.append(f"set tight over the headline on line {following.line + 1}, in a box set tight")
+            elif last is not None and _dated(p) and not dated:
+                kind = "date"
+                evidence.append(f"the date under the teaser headline on line {last.line + 1}")
             elif shape and (boxed or off_topic or last_line or in_a_run or shape == "plain" and (headlines == 0 or unjudged)):
                 kind = "headline"
                 evidence.append("first item of the box, the last line kept" if last_line else
@@ -521,6 +570,10 @@ def walk_teasers(doc: Document) -> None:
             # A line ending in a colon introduces what follows it (a list, a quote, a post): the
             # article's, never a teaser's summary.
             elif last is not None and p.words <= TEASER_SUMMARY_MAX_WORDS and coherence is not None and not _introduces(p):
+                if dated and headlines > 1 and not summaries:
+                    # The box's first item had no summary under its date: its items have none,
+                    # and prose under a later item's date is the article resuming.
+                    break
                 echo = topic.echoes(p, last)
                 restates = bool(echo) and 2 * len(echo) >= len(topic.stems(last))
                 if coherence < INCOHERENT:
@@ -535,7 +588,8 @@ def walk_teasers(doc: Document) -> None:
             else:
                 break
             remove(p, "heuristic.related.teaser", header.category, f"teaser {kind} of the box headed on line {header.line + 1}", evidence)
-            last = p if kind == "headline" else None
+            dated = kind == "date"
+            last = p if kind == "headline" else last if dated else None
             taken.append(p)
         if not above_article:
             _repeat_dated_items(doc, header, taken)
@@ -1471,6 +1525,7 @@ def revise(doc: Document, rules: RuleSet) -> None:
         gallery_counters(doc)
         posts_under_headers(doc)
         walk_back_embeds(doc)
+        framed_posts(doc)
     if cfg.remove_related:
         walk_teasers(doc)
         teasers_ending_in_more_links(doc, rules)

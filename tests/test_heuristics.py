@@ -795,6 +795,18 @@ def test_a_players_two_times_go_with_it():
     assert all(p in result.text for p in BODY_EN)
 
 
+def test_a_bare_running_time_under_the_videos_title_goes_with_its_player():
+    video = ["▶ Watch", "Residents dig out their cars after the storm", "1:24 min"]
+    result = explain(BODY_EN[:2] + video + BODY_EN[2:], lang="en")
+    gone = removed(result)
+    assert gone["1:24 min"].rule_id == "heuristic.embed.player-time"
+    assert "Residents dig out their cars after the storm" in result.text  # the video's title: either is fine
+    assert all(p in result.text for p in BODY_EN)
+    # a live blog's entry time under the player's own time stays
+    blog = ["14:05", BODY_EN[0], "▶ Watch", "00:47", "13:40", BODY_EN[1], "13:20", BODY_EN[2]]
+    assert {"14:05", "13:40", "13:20"} <= set(explain(blog, lang="en").text.split("\n"))
+
+
 def test_posted_comments_with_their_time_and_like_count_go():
     """A comment between the section's lines: its poster, the time, the text and the likes (a
     count does not make the comment longer)."""
@@ -988,3 +1000,35 @@ def test_section_cards_in_the_article_go_when_the_page_gives_their_names_as_furn
     assert cards[1] in alone.text
     unnamed = explain(head[1:] + BODY_PT[:2] + ["\n".join(["Lisboa", cards[1], "Porto", cards[3]])] + BODY_PT[2:])
     assert cards[1] in unnamed.text and cards[3] in unnamed.text
+
+
+def test_a_box_of_dated_headlines_ends_where_prose_follows_a_later_items_date():
+    # The first item (a headline, its date) has no summary: prose under a later item's date is
+    # the article resuming, however few of its words it shares with the rest.
+    resumed = "A câmara abriu as inscrições na sua página de Facebook e dá prioridade a quem já tinha licença de venda ambulante."
+    paras = BODY_PT[:2] + [
+        "Leia também",
+        "Seca obriga a racionar água no Alentejo",
+        "10 de março de 2024",
+        "Greve dos comboios marcada para sexta-feira",
+        "5 de março de 2024",
+        resumed,
+    ] + BODY_PT[2:]
+    result = cleantext.clean_and_explain("\n".join(paras) + "\n", lang="pt")  # set tight, as extractors give it
+    gone = removed(result)
+    assert set(gone) == set(paras[2:7])
+    assert "teaser date" in gone["5 de março de 2024"].reason
+    assert resumed in result.text
+
+
+def test_a_post_framed_by_its_authors_handle_and_its_date_goes_and_a_handle_introducing_a_quote_stays():
+    post = ["Rui Mota (@ruimota_meteo)", "Sismo de magnitude 4,9 sentido em todo o distrito. Seguimos a sequência de réplicas.",
+            "— 14 de março de 2025"]
+    result = explain(BODY_PT[:2] + post + BODY_PT[2:])
+    gone = removed(result)
+    assert set(gone) == set(post)
+    assert {gone[p].rule_id for p in post} == {"heuristic.embed.framed-post"}
+    assert all(p in result.text for p in BODY_PT)
+    quoted = ["A autarquia (@camaradeleiria) escreveu:", "As aulas estão suspensas amanhã em todas as escolas do concelho."]
+    kept = explain(BODY_PT[:2] + quoted + BODY_PT[2:])
+    assert all(p in kept.text for p in quoted)
