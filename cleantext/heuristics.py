@@ -399,6 +399,9 @@ _BARE_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?min\.?)?")  # "1:24 m
 # reading-time line, a caption, a credit or a gallery label (meta); a video line or a
 # slideshow button (embed).
 MEDIA_CATEGORIES = ("meta", "embed")
+# A player's time may also follow a link to another story's video ("SE MER: Så ser isvägen ut
+# från luften" / "1:24 min"), which the packs take as related.
+PLAYER_CATEGORIES = MEDIA_CATEGORIES + ("related",)
 # A video's own title between its player's line and its running time: a headline's words.
 VIDEO_TITLE_MAX_WORDS = 15
 _PLAY_SIGN = regex.compile(r"[▶►⏵⏯🎧🔊🎥📹]")
@@ -430,7 +433,7 @@ def player_times(doc: Document) -> None:
     if not bare:
         return  # most documents
     def media(i: int) -> bool:
-        return i >= 0 and paras[i].final == NOISE and paras[i].category in MEDIA_CATEGORIES
+        return i >= 0 and paras[i].final == NOISE and paras[i].category in PLAYER_CATEGORIES
 
     # The player's line, right above the time or above the video's own title ("SE VIDEO" /
     # "Se dramatiske bilder fra redningsaksjonen" / "0:58").
@@ -553,13 +556,17 @@ def walk_teasers(doc: Document) -> None:
             kicker = (boxed and _introduces(p) and p.words <= KICKER_MAX_WORDS and following is not None
                       and following.index == p.index + 1 and not following.gap_before
                       and _teaser_headline_shape(following) is not None)
+            # Right under a header inside the article, the box's first item is its headline even
+            # when it asks: a call to action or a FAQ's question does not stand under "Read also".
+            first_under = headlines == 0 and p.index == h + 1 and not p.gap_before and not above_article
             if kicker:
                 kind = "kicker"
                 evidence.append(f"set tight over the headline on line {following.line + 1}, in a box set tight")
             elif last is not None and _dated(p) and not dated:
                 kind = "date"
                 evidence.append(f"the date under the teaser headline on line {last.line + 1}")
-            elif shape and (boxed or off_topic or last_line or in_a_run or shape == "plain" and (headlines == 0 or unjudged)):
+            elif shape and (boxed or off_topic or last_line or in_a_run or first_under
+                            or shape == "plain" and (headlines == 0 or unjudged)):
                 kind = "headline"
                 evidence.append("first item of the box, the last line kept" if last_line else
                                 "first item of the box" if headlines == 0 else
@@ -1369,7 +1376,9 @@ def author_bio(doc: Document) -> None:
     article."""
     paras = doc.paragraphs
     for h in paras:
-        if not (h.final == NOISE and h.decided_by.endswith(".author-box") and h.words <= AUTHOR_BOX_HEADER_MAX_WORDS):
+        # (CJK is counted in pairs of characters: "この記事を書いた人" is five.)
+        most = CJK_HEAD_LABEL_MAX_WORDS if has_cjk(h.text) else AUTHOR_BOX_HEADER_MAX_WORDS
+        if not (h.final == NOISE and h.decided_by.endswith(".author-box") and h.words <= most):
             continue
         bio = _next_kept(paras, h.index)
         if bio is None or bio.words > AUTHOR_BIO_MAX_WORDS or bio.final == TITLE:

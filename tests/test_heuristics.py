@@ -517,6 +517,25 @@ def test_the_author_box_takes_its_bio_when_it_closes_the_article():
     assert set(removed(result)) == {"About the author"}
 
 
+def test_a_cjk_author_box_header_counted_in_character_pairs_takes_its_bio_too():
+    body = ["松本市の老舗銭湯が今月末で営業を終えることになった。燃料費の高騰と後継者不足が理由だという。",
+            "最終日には多くの常連客が訪れる見込みで、店主は長年の利用に感謝の言葉を述べた。",
+            "市内の銭湯はこの十年で半分に減っており、市は支援策の検討を始めている。"]
+    result = explain(body + ["この記事を書いた人", "北村浩平"], lang="ja")
+    gone = removed(result)
+    assert set(gone) == {"この記事を書いた人", "北村浩平"}
+    assert gone["北村浩平"].rule_id == "heuristic.meta.author-bio"
+    assert all(p in result.text for p in body)
+
+
+def test_a_question_right_under_a_read_also_header_in_the_article_is_its_first_teaser():
+    teaser = "Quem paga o orçamento do próximo ano aprovado hoje no parlamento?"  # on the article's topic
+    text = "\n".join(BODY_PT[:2] + ["Leia também:", teaser] + BODY_PT[2:]) + "\n"
+    gone = removed(cleantext.clean_and_explain(text, lang="pt"))
+    assert set(gone) == {"Leia também:", teaser}
+    assert gone[teaser].rule_id == "heuristic.related.teaser"
+
+
 def test_posted_comments_go_between_the_sections_lines_and_the_article_stays():
     section = ["Comments (2)", "jane_doe · 2 hours ago", "Typical council, always the same story with these budgets.",
                "Reply · Report", "mark77 · 3 hours ago", "Finally some good news for the parks.", "Reply · Report"]
