@@ -581,7 +581,9 @@ def walk_teasers(doc: Document) -> None:
                     # The box's first item had no summary under its date: its items have none,
                     # and prose under a later item's date is the article resuming.
                     break
-                echo = topic.echoes(p, last)
+                # Under a date, only prose off the topic is a summary: the article's next
+                # paragraph may well take up the words of a teaser about the same story.
+                echo = set() if dated else topic.echoes(p, last)
                 restates = bool(echo) and 2 * len(echo) >= len(topic.stems(last))
                 if coherence < INCOHERENT:
                     evidence.append(note)
