@@ -272,6 +272,8 @@ def framed_posts(doc: Document) -> None:
     lines of text between them, is an embed: the three parts go together. (The handle alone
     is not enough: a line naming an account may introduce a quote; the date under the text
     closes the frame.)"""
+    if doc.whole and "(@" not in doc.whole:
+        return  # most documents: no handle anywhere
     paras = doc.paragraphs
     for h in paras:
         if h.final == TITLE or not _POST_AUTHOR.match(h.text):
