@@ -534,6 +534,10 @@ def walk_teasers(doc: Document) -> None:
             # A question or an exclamation is a headline only where it is plainly off the
             # article's topic, or boxed: elsewhere it is as often a call to action or a FAQ's.
             shape = _teaser_headline_shape(p)
+            if shape is None and boxed and p.words <= TEASER_HEADLINE_MAX_WORDS and final_mark(p.text) in _ASKS_OR_EXCLAIMS:
+                # Set tight in its box, a question as long as a headline is one (Vietnamese
+                # spaces its syllables: its headlines count more words than most).
+                shape = "question"
             # Once the box has shown summaries, a headline after one must be plainly off the
             # topic: a line too short to judge is as often the article's next intertitle.
             # Nor is it one when the article's prose, on its topic, follows it at once (unless it

@@ -536,6 +536,20 @@ def test_a_question_right_under_a_read_also_header_in_the_article_is_its_first_t
     assert gone[teaser].rule_id == "heuristic.related.teaser"
 
 
+def test_a_question_as_long_as_a_headline_set_tight_in_its_box_is_a_teaser():
+    # Vietnamese spaces its syllables: a headline that asks counts more words than most.
+    teasers = ["Thi lớp 10 ở Hà Nội năm 2025: môn thứ tư là gì?",
+               "Học sinh lớp 9 TP.HCM ôn thi thế nào khi đề có nhiều câu hỏi thực tế?"]
+    body = ["Sở Giáo dục và Đào tạo TP.HCM vừa công bố lịch thi tuyển sinh lớp 10 năm học 2025 - 2026 cho các trường công lập.",
+            "Theo kế hoạch, thí sinh sẽ thi ba môn bắt buộc là ngữ văn, toán và ngoại ngữ trong hai ngày đầu tháng sáu.",
+            "Kết quả thi dự kiến được công bố vào cuối tháng sáu, sau đó các trường sẽ xét tuyển theo nguyện vọng của thí sinh.",
+            "Thí sinh có nguyện vọng vào lớp 10 chuyên sẽ thi thêm môn chuyên vào buổi chiều của ngày thi thứ hai."]
+    result = explain(body[:2] + ["\n".join(["Tin liên quan", *teasers])] + body[2:], lang="vi")
+    gone = removed(result)
+    assert set(gone) == {"Tin liên quan", *teasers}
+    assert all(p in result.text for p in body)
+
+
 def test_posted_comments_go_between_the_sections_lines_and_the_article_stays():
     section = ["Comments (2)", "jane_doe · 2 hours ago", "Typical council, always the same story with these budgets.",
                "Reply · Report", "mark77 · 3 hours ago", "Finally some good news for the parks.", "Reply · Report"]
