@@ -279,7 +279,7 @@ def framed_posts(doc: Document) -> None:
         if h.final == TITLE or not _POST_AUTHOR.match(h.text):
             continue
         frame = paras[h.index + 1: h.index + 2 + FRAMED_POST_MAX_LINES]
-        end = next((q for q in frame if _dated_alone(q)), None)
+        end = next((q for q in frame if _dated(q)), None)
         if end is None or end.index == h.index + 1:
             continue
         text = paras[h.index + 1: end.index]
@@ -290,11 +290,6 @@ def framed_posts(doc: Document) -> None:
                 remove(q, "heuristic.embed.framed-post", "embed", "a post embedded in the article: its author's handle over it, its date under it",
                        [f"author's handle on line {h.line + 1}", f"date alone on line {end.line + 1}",
                         f"{len(text)} line(s) of text between them"])
-
-
-def _dated_alone(p: Paragraph) -> bool:
-    """A date alone on its line, perhaps behind a dash ("— 14 Μαρτίου 2025")."""
-    return not p.sentence_end and _DATE_LINE.match(p.text.lstrip("—–- ")) is not None
 
 
 def _signature(p: Paragraph) -> bool:
@@ -696,7 +691,8 @@ _DATE_LINE = regex.compile(
 
 
 def _dated(p: Paragraph) -> bool:
-    return not p.sentence_end and _DATE_LINE.match(p.text) is not None
+    """A date alone on its line, perhaps behind a dash ("— 14 Μαρτίου 2025", under a post)."""
+    return not p.sentence_end and _DATE_LINE.match(p.text.lstrip("—–- ")) is not None
 
 
 def _headline_like(p: Paragraph) -> bool:
