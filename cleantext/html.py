@@ -36,13 +36,19 @@ HTML_MARKERS = (
     ("html.related.container", "related", "'related articles' box (aside or container named related, read-more, more-stories)",
      ("div", "section"),
      r"(?:^|[\s_-])(?:related-(?:posts|articles|stories|news|content)|read-?also|more-stories|most-read|most-popular|recommended-(?:posts|articles|stories))(?:[\s_-]|$)"),
+    # Themes name the box in the site's language as often as in English: "read also", "see
+    # also", "learn more", "recommended" in French, Spanish, Portuguese, Italian, German,
+    # Dutch and Polish, as the class names of French, Iberian and Polish CMS themes write them.
+    ("html.related.container", "related", "'read also' box named in the site's language (lire-aussi, lee-tambien, saiba-mais, leggi-anche, polecane...)",
+     ("div", "section", "aside"),
+     r"(?:^|[\s_-])(?:lire[-_]?aussi|voir[-_]?aussi|savoir[-_]?plus|lee[-_]?tambien|leia[-_]?tambem|saiba[-_]?mais|leggi[-_]?anche|mehr[-_]?zum[-_]?thema|lees[-_]?ook|czytaj[-_]?(?:tez|takze)|zobacz[-_]?(?:tez|takze)|polecane)(?:[\s_-]|$)"),
 )
 # A photo's caption (<figcaption>) is not the article's text, whatever its class.
 CAPTION = "html.meta.caption"
 # A cheap test of an element's class names finds the candidates (one pass over the page's
 # blockquotes, divs, sections and asides); the exact patterns above then decide on those few.
 _MARKER_TAGS = ("blockquote", "div", "section", "aside", "figcaption")
-_MAY_BE_MARKED = regex.compile(r"twitter-|instagram-media|tiktok-embed|fb-|related|read|more-stories|most-|recommended",
+_MAY_BE_MARKED = regex.compile(r"twitter-|instagram-media|tiktok-embed|fb-|related|read|more-stories|most-|recommended|aussi|plus|tambi|mais|anche|thema|ook|czytaj|zobacz|polecane",
                                regex.IGNORECASE)
 _MARKER_RES = [(m, regex.compile(m[4], regex.IGNORECASE)) for m in HTML_MARKERS]
 

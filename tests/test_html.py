@@ -209,3 +209,31 @@ def test_sections_headed_by_h1_in_one_article_or_a_title_naming_none_lose_nothin
         result = cleantext.clean_html_and_explain(page, backend="justext")
         assert "html.related.other-article" not in {r.rule_id for r in result.removals}
         assert NEXT[1][0] in result.text and OWN[1][0] in result.text
+
+
+BOX_LINES = ("Réseau des bibliothèques", "Bibliothèque centrale, Médiathèque du Port", "Archives municipales, Conservatoire")
+
+
+@pytest.mark.parametrize("box_class", [
+    "savoir_plus_block", "paragraph--type--en-savoir-plus", "lire-aussi", "voir_aussi", "lee-tambien-caja",
+    "saiba-mais saiba-mais-theme3", "leggi-anche", "mehr-zum-thema", "lees-ook", "ramka-polecane", "czytaj-takze",
+])
+def test_a_box_named_read_also_or_learn_more_in_the_sites_language_goes(box_class):
+    """Themes name the box in the site's language; the extractor keeps it as the article's end."""
+    page = (HTML / "fr_article_learn_more_box.html").read_text(encoding="utf-8")
+    page = page.replace('<div class="savoir_plus_block">', f'<div class="{box_class}">')
+    page = page.replace('<div class="paragraph paragraph--type--en-savoir-plus">', "<div>")
+    result = cleantext.clean_html_and_explain(page)
+    assert all(line in result.extracted for line in BOX_LINES)  # the extractor took the box...
+    assert not any(line in result.text for line in BOX_LINES)  # ...and the markup takes it out
+    assert "ouverture le dimanche après-midi." in result.text
+    assert {r.rule_id for r in result.removals} == {"html.related.container"}
+
+
+@pytest.mark.parametrize("box_class", ["encadre", "surplus", "notebook", "mais-info", "plus-infos", "thematique"])
+def test_a_box_whose_class_names_no_read_also_stays(box_class):
+    page = (HTML / "fr_article_learn_more_box.html").read_text(encoding="utf-8")
+    page = page.replace('<div class="savoir_plus_block">', f'<div class="{box_class}">')
+    page = page.replace('<div class="paragraph paragraph--type--en-savoir-plus">', "<div>")
+    result = cleantext.clean_html_and_explain(page)
+    assert all(line in result.text for line in BOX_LINES)
