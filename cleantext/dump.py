@@ -8,8 +8,9 @@ jusText, which keeps every good paragraph wherever it stands, the article is tak
 stretch of the page: the run of paragraphs where prose outweighs the rest most (a maximum-sum
 segment), plus the headline just above it, plus other stretches that weigh half as much or are
 about the same story (their content words are the main block's). A list numbered 1, 2, 3...
-costs the article nothing. Outside go menus, teasers, comments and footers, even those written
-in sentences. Both verdicts, the class and the place, are kept as evidence.
+costs the article nothing, nor does a list it introduces: short lines under a line of it that
+ends in a colon, or a run of phrases in sentence case right under its prose. Outside go menus,
+teasers, comments and footers, even those written in sentences. Both verdicts, the class and the place, are kept as evidence.
 """
 from __future__ import annotations
 
@@ -53,6 +54,8 @@ SHORT_REACH = 2
 HEADLINE_REACH = 6
 
 _WORD = re.compile(r"\w+")
+# A line ending in a colon introduces what follows: a list, a quote, an example.
+_INTRODUCES = re.compile(r"\w[^:：]*[:：]$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -69,7 +72,9 @@ def classify(p: Paragraph, stoplist: frozenset[str]) -> tuple[str, str]:
     evidence = f"{chars} characters, stopword density {density:.2f}"
     if chars < LENGTH_LOW:
         # A short sentence full of stopwords is prose too (a tutorial's steps, a terse report).
-        prose = p.sentence_end and len(words) >= 4 and density >= STOPWORDS_LOW
+        # So is a sentence leading into a list ("Because it is open-source, it offers:").
+        ends = p.sentence_end or bool(_INTRODUCES.match(p.text))
+        prose = ends and len(words) >= 4 and density >= STOPWORDS_LOW
         return (SHORT_PROSE if prose else SHORT), evidence
     if density >= STOPWORDS_HIGH:
         return (GOOD if chars > LENGTH_HIGH else NEAR_GOOD), evidence
@@ -163,6 +168,64 @@ def _numbered_runs(paras) -> list[int]:
     return found
 
 
+# A line ending in a colon ("It offers:", "You can build:") introduces the short lines under it:
+# up to this many are the article's list, not a menu.
+LISTED_MAX = 15
+INTRO_MIN_WORDS = 3
+# Right under the article's prose, a run of at least LIST_RUN lines written as phrases in
+# sentence case (words of their own, not Title Case labels), none ending like a sentence, is
+# the article's bulleted list: menus are labels of a word or two in Title Case.
+LIST_RUN = 3
+LIST_ITEM_MIN_WORDS = 4
+
+
+def _phrase(p) -> bool:
+    """A list item written as a phrase: a few words, mostly lowercase after the first."""
+    words = [w for w in p.text.split() if w[:1].isalpha()]
+    if len(words) < LIST_ITEM_MIN_WORDS:
+        return False
+    return sum(w[:1].islower() for w in words[1:]) * 2 >= len(words) - 1
+
+
+def _says_something(p, stoplist) -> bool:
+    """An intro of a few words, one of them more than a stopword ("You can build:"; not a
+    breadcrumb's "You are at:" nor a label's "Related tags:")."""
+    words = _WORD.findall(p.text.casefold())
+    return len(words) >= INTRO_MIN_WORDS and (not stoplist or any(w not in stoplist for w in words))
+
+
+def _ends_list(p) -> bool:
+    """Noise, or a line only ever seen after an article (a tail rule's), ends any list."""
+    return p.final == NOISE or any(rule.scope == "tail" for rule in p.candidates)
+
+
+def _listed(paras, classes, stoplist) -> dict[int, int]:
+    """The article's list items: item -> the line of prose that introduces it. Short lines set
+    under a line of the article that ends in a colon (menus and link rows have no such line:
+    their labels, "Follow us:", are rules' noise), and runs of phrases right under its prose."""
+    found = {}
+    for i, p in enumerate(paras):
+        if p.final == NOISE or classes[i][0] == BAD:
+            continue
+        if _INTRODUCES.match(p.text) and _says_something(p, stoplist):
+            for j in range(i + 1, min(len(paras), i + 1 + LISTED_MAX)):
+                if classes[j][0] != SHORT or _ends_list(paras[j]) or _INTRODUCES.match(paras[j].text):
+                    break
+                found[j] = i
+        elif classes[i][0] in PROSE and p.sentence_end and not p.text.endswith(("...", "…")):
+            run, phrases = [], 0
+            for j in range(i + 1, min(len(paras), i + 1 + LISTED_MAX)):
+                if classes[j][0] in PROSE or _ends_list(paras[j]) or paras[j].sentence_end:
+                    break
+                run.append(j)
+                phrases += _phrase(paras[j])
+            while run and not _phrase(paras[run[-1]]):
+                run.pop()  # the list ends with its last phrase; a label after it is the page's
+            if phrases >= LIST_RUN and 2 * phrases >= len(run):
+                found.update(dict.fromkeys(run, i))
+    return found
+
+
 def find_article(doc, remove) -> None:
     """Remove what stands outside the article's blocks; inside them, bad paragraphs and short
     lines far from prose. `remove` is heuristics.remove (passed in: no import cycle)."""
@@ -175,6 +238,9 @@ def find_article(doc, remove) -> None:
     for i in _numbered_runs(paras):
         if classes[i][0] == SHORT and paras[i].final != NOISE:
             weights[i] = 0.0
+    listed = _listed(paras, classes, stoplist)
+    for i in listed:
+        weights[i] = 0.0
 
     def content_words(first: int, last: int) -> set:
         words: set = set()
@@ -200,7 +266,7 @@ def find_article(doc, remove) -> None:
     scattered = share < SCATTERED_MAIN_SHARE
     spans = blocks(weights, SCATTERED_BLOCK_SHARE if scattered else SECOND_BLOCK_SHARE, on_topic)
     inside = {i for a, b in spans for i in range(a, b + 1)}
-    prose = [i for i in sorted(inside) if classes[i][0] in PROSE and paras[i].final != NOISE]
+    prose = [i for i in sorted(inside) if (classes[i][0] in PROSE or i in listed) and paras[i].final != NOISE]
     headline = _headline(doc, spans[0][0], classes)
     where = ", ".join(f"lines {paras[a].line + 1}-{paras[b].line + 1}" for a, b in spans)
     how = (f"the page's prose is spread out (its heaviest stretch holds {share:.0%} of it), so every stretch "
@@ -210,6 +276,8 @@ def find_article(doc, remove) -> None:
         if p.final == NOISE or i == headline:
             continue
         cls, evidence = classes[i]
+        if i in inside and listed.get(i) in inside and paras[listed[i]].final != NOISE:
+            continue  # an item of a list the article introduces, its intro kept
         tail_rule = next((rule for rule in p.candidates if rule.scope == "tail"), None)
         if i not in inside and tail_rule is not None:
             remove(p, tail_rule.id, tail_rule.category, tail_rule.message,

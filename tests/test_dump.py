@@ -178,3 +178,42 @@ def test_a_line_that_is_not_prose_stays_between_the_articles_paragraphs():
     edge = cleantext.clean_and_explain(_dump(["Home", "News"], FLOOD, [row], ["Contact us"]), page_dump=True, lang="en")
     assert row not in edge.text and all(p in edge.text for p in FLOOD)
     assert {r.text: r.rule_id for r in edge.removals}[row] == "heuristic.dump.outside-article"
+
+
+
+def test_a_list_the_article_introduces_with_a_colon_is_the_articles():
+    """Short lines under a line of the article that ends in a colon are its list, however short
+    (a word or two, a menu's shape); the same lines with nothing introducing them go."""
+    intro = "The council asked every household on the quay to keep ready:"
+    items = ["Sandbags", "Bottled water", "Torches", "Spare batteries", "Blankets", "Medicines", "Phone chargers", "Cash"]
+    page = _dump(["Home", "News"], FLOOD[:2], [intro], items, FLOOD[2:], ["Contact us"])
+    result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
+    assert all(p in result.text for p in FLOOD + [intro] + items)
+    # what keeps the items is the colon: under a sentence's end, those far from prose go
+    plain = cleantext.clean(page.replace(intro, intro[:-1] + "."), page_dump=True, lang="en")
+    assert "Spare batteries" not in plain and all(p in plain for p in FLOOD)
+    # a breadcrumb's "You are at:" says nothing: its labels are no list of the article's
+    crumbs = _dump(["You are at:", "Home", "News", "Weather", "Floods", "Cumbria"], FLOOD, ["Contact us"])
+    assert "Weather" not in cleantext.clean(crumbs, page_dump=True, lang="en")
+
+
+def test_a_run_of_phrases_right_under_the_articles_prose_is_its_bulleted_list(monkeypatch):
+    """Items written as phrases (sentence case, several words, no full stop) under a paragraph
+    of the article are its list; headlines of other stories under a teaser's truncated
+    summary are not."""
+    from cleantext import dump
+
+    reasons = ["Water rose faster than the engineers had expected", "The wall had a gap at the old boathouse",
+               "Pumps at the quay failed after the power cut", "Drains were blocked with leaves from the park",
+               "Sandbags arrived at the quay too late in the night", "Warnings went out by text to only half the homes"]
+    page = _dump(["Home", "News"], FLOOD[:2], ["Engineers gave six reasons for the flooding."], reasons,
+                 FLOOD[2:], ["Contact us"])
+    result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
+    assert all(p in result.text for p in FLOOD + reasons)
+    monkeypatch.setattr(dump, "LIST_RUN", 100)
+    assert reasons[3] not in cleantext.clean(page, page_dump=True, lang="en")
+    monkeypatch.undo()
+    # under a teaser's summary cut short ("..."), the same shape is a list of other stories
+    page = _dump(["Home", "News"], FLOOD, ["Contact us"], [TEASER[:90] + "..."], reasons, ["Privacy policy"])
+    cleaned = cleantext.clean(page, page_dump=True, lang="en")
+    assert all(p in cleaned for p in FLOOD) and not any(r in cleaned for r in reasons)
