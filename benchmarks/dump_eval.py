@@ -27,7 +27,9 @@ from html_eval import DEFAULT_BENCH, datasets, load, print_scores, run_methods  
 BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "blockquote", "pre", "figcaption",
           "caption", "div", "section", "article", "header", "footer", "nav", "aside", "main", "ul", "ol", "table",
           "tr", "form", "figure", "address", "br", "hr", "body"}
-SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option", "button", "title"}
+# <noscript> stays: a scraper's get_text keeps its text, and forum software (Discourse) serves a
+# thread's posts there, to readers without JavaScript.
+SKIP = {"script", "style", "template", "svg", "head", "iframe", "select", "option", "button", "title"}
 
 
 def page_dump(html: bytes) -> str:
