@@ -1,6 +1,7 @@
 """The Cleaner: rules compiled once, then normalization, language, heuristics, assembly."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from . import language
@@ -17,6 +18,11 @@ from .rules import RuleBook, RuleSet
 
 # How many times the language may be re-asked after cleaning (see clean_and_explain).
 MAX_LANGUAGE_ROUNDS = 3
+# A page dump's article, cleaned again as a dump, must come back as it is. Looked for again
+# without the menus, comments and footers around it, it can prove narrower (a stretch that
+# joined a page of scattered prose stands alone), so a dump is cleaned until nothing more goes:
+# a second round for about one dump in ten, a third for very few.
+MAX_DUMP_ROUNDS = 4
 
 
 class Cleaner:
@@ -79,7 +85,8 @@ class Cleaner:
         forced = self.resolve_lang(lang) if lang else self.default_lang
         deadline = Deadline(self.config.time_limit)
         if forced:
-            return self._clean(text, forced, False, deadline, marks=marks)[0]
+            result, _, kept = self._clean(text, forced, False, deadline, marks=marks)
+            return self._settled(result, kept, deadline)
         # The language is that of the article, which is known for sure only once the noise is
         # gone (a page with long tweets or a foreign footer can fool a first guess). Clean, ask
         # again on what is left, and clean again if the answer changed: the output is then in
@@ -88,7 +95,7 @@ class Cleaner:
         doc_lang = None
         result = None
         for _ in range(MAX_LANGUAGE_ROUNDS):
-            result, sample = self._clean(text, doc_lang, True, deadline, detect=not tried, hint=self._known_or_none(lang_hint), marks=marks)
+            result, sample, kept = self._clean(text, doc_lang, True, deadline, detect=not tried, hint=self._known_or_none(lang_hint), marks=marks)
             tried.append(result.lang)
             if not result.removals or result.kept_whole:
                 break
@@ -99,6 +106,36 @@ class Cleaner:
             if again is None or again == result.lang or again in tried:
                 break
             doc_lang = again
+        return self._settled(result, kept, deadline)
+
+    def _settled(self, result: CleanResult, kept: list[tuple[int, tuple[int, int]]], deadline: Deadline) -> CleanResult:
+        """A page dump cleaned until cleaning it again changes nothing; what each further round
+        removes is reported at its line in the input, as the first round's removals are."""
+        if not self.config.page_dump:
+            return result
+        for _ in range(MAX_DUMP_ROUNDS - 1):
+            if not result.removals or result.kept_whole:
+                return result
+            again, _, kept_again = self._clean(result.text, result.lang, result.lang_detected, deadline)
+            if again.text == result.text or again.kept_whole:
+                return result
+            # The rounds' lines: the n-th non-empty line of a round's output is its n-th kept line.
+            numbers = [n for n, line in enumerate(result.text.split("\n"), 1) if line.strip()]
+            if len(numbers) != len(kept):
+                return result
+            at = dict(zip(numbers, kept))
+
+            def moved(line: int) -> int:
+                return at[line][0] if line in at else line
+
+            result = CleanResult(
+                again.text, result.lang, result.lang_detected,
+                sorted(result.removals + [replace(r, line=at[r.line][0], span=at[r.line][1]) for r in again.removals],
+                       key=lambda r: r.line),
+                result.normalizations + [replace(n, line=moved(n.line)) for n in again.normalizations],
+                result.guarded + [replace(g, line=moved(g.line)) for g in again.guarded],
+            )
+            kept = [at[number] for number, _ in kept_again]
         return result
 
     def _known_or_none(self, code: str | None) -> str | None:
@@ -108,14 +145,15 @@ class Cleaner:
             return None
 
     def _clean(self, text: str, lang: str | None, detected: bool, deadline: Deadline, detect: bool = False,
-               hint: str | None = None, marks: dict | None = None) -> tuple[CleanResult, str | None]:
-        """The result, and the sample the language was detected on (None when not detected)."""
+               hint: str | None = None, marks: dict | None = None) -> tuple[CleanResult, str | None, list]:
+        """The result, the sample the language was detected on (None when not detected), and
+        the kept lines: (1-based line, character span) of each, in order."""
         lines, step = split_lines(text)
         steps = [step] if step else []
         try:
             steps += apply_fixers(lines.lines, self._fixers, deadline)
         except TimeLimitExceeded as exc:
-            return CleanResult(text, lang, detected, kept_whole=f"{exc} while normalizing; the text comes back as it was"), None
+            return CleanResult(text, lang, detected, kept_whole=f"{exc} while normalizing; the text comes back as it was"), None, []
         sample = None
         paragraphs = []
         try:
@@ -142,7 +180,8 @@ class Cleaner:
             if p.removed
         ]
         guarded = doc.guarded if doc is not None and not kept_whole else []
-        return CleanResult(out, lang, detected, removals, steps, guarded, kept_whole), sample
+        kept = [(p.line + 1, lines.spans[p.line]) for p in paragraphs if not p.removed]
+        return CleanResult(out, lang, detected, removals, steps, guarded, kept_whole), sample, kept
 
     def _too_much(self, paragraphs) -> str | None:
         """Why the document must be kept whole, when cleaning would take too much of it."""

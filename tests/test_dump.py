@@ -217,3 +217,39 @@ def test_a_run_of_phrases_right_under_the_articles_prose_is_its_bulleted_list(mo
     page = _dump(["Home", "News"], FLOOD, ["Contact us"], [TEASER[:90] + "..."], reasons, ["Privacy policy"])
     cleaned = cleantext.clean(page, page_dump=True, lang="en")
     assert all(p in cleaned for p in FLOOD) and not any(r in cleaned for r in reasons)
+
+
+def _random_dumps(count: int, seed: int = 7):
+    """Pages assembled at random from menus, the article's paragraphs, lists, teasers, products,
+    tables and footers: the shapes the article search weighs against each other."""
+    import random
+
+    rng = random.Random(seed)
+    table = ["Quay | 214 homes | 1.6 m | evacuated", "Harbour Street | 96 homes | 1.1 m | evacuated",
+             "Old Mill Road | 41 homes | 0.7 m | warned"]
+    parts = [
+        ["Home", "News", "Sport", "Weather"], ["Carlisle homes evacuated as the river floods the quay"],
+        FLOOD[:2], FLOOD[2:], [FLOOD_LATER], [TEASER], PRODUCTS[:2], PRODUCTS[2:4], table,
+        ["The council asked every household on the quay to keep ready:", "Sandbags", "Torches", "Blankets"],
+        [f"Picture {n} of 6" for n in range(1, 7)], ["Privacy policy", "Contact us"], ["Most read"],
+    ]
+    for _ in range(count):
+        yield _dump(*(rng.choice(parts) for _ in range(rng.randint(3, 9))))
+
+
+def test_a_dump_cleaned_again_comes_back_as_it_is():
+    """Looked for again without the menus and footers around it, an article can prove narrower:
+    a dump is cleaned until nothing more goes, so cleaning its output changes nothing."""
+    for page in _random_dumps(300):
+        once = cleantext.clean(page, page_dump=True, lang="en")
+        assert cleantext.clean(once, page_dump=True, lang="en") == once, page
+
+
+def test_every_removal_from_a_dump_is_reported_at_its_line_of_the_input():
+    for page in _random_dumps(100, seed=11):
+        result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
+        lines = page.split("\n")
+        for r in result.removals:
+            assert lines[r.line - 1] == r.text == page[r.span[0]:r.span[1]]
+        kept = [line for n, line in enumerate(lines, 1) if line and n not in {r.line for r in result.removals}]
+        assert result.text.split() == " ".join(kept).split()
