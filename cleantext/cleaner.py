@@ -21,8 +21,8 @@ MAX_LANGUAGE_ROUNDS = 3
 # A page dump's article, cleaned again as a dump, must come back as it is. Looked for again
 # without the menus, comments and footers around it, it can prove narrower (a stretch that
 # joined a page of scattered prose stands alone), so a dump is cleaned until nothing more goes:
-# a second round for about one dump in ten, a third for very few.
-MAX_DUMP_ROUNDS = 4
+# a second round for about one dump in ten, a third or more for a few in a thousand.
+MAX_DUMP_ROUNDS = 8
 
 
 class Cleaner:
