@@ -180,7 +180,8 @@ class Cleaner:
             if p.removed
         ]
         guarded = doc.guarded if doc is not None and not kept_whole else []
-        kept = [(p.line + 1, lines.spans[p.line]) for p in paragraphs if not p.removed]
+        # Only a page dump is cleaned again (_settled), and needs its kept lines.
+        kept = [(p.line + 1, lines.spans[p.line]) for p in paragraphs if not p.removed] if self.config.page_dump else []
         return CleanResult(out, lang, detected, removals, steps, guarded, kept_whole), sample, kept
 
     def _too_much(self, paragraphs) -> str | None:

@@ -10,7 +10,8 @@ segment), plus the headline just above it, plus other stretches that weigh half 
 about the same story (their content words are the main block's). A list numbered 1, 2, 3...
 costs the article nothing, nor does a list it introduces: short lines under a line of it that
 ends in a colon, or a run of phrases in sentence case right under its prose. Outside go menus,
-teasers, comments and footers, even those written in sentences. Both verdicts, the class and the place, are kept as evidence.
+teasers, comments and footers, even those written in sentences. Both verdicts, the class and
+the place, are kept as evidence.
 """
 from __future__ import annotations
 
@@ -168,8 +169,8 @@ def _numbered_runs(paras) -> list[int]:
     return found
 
 
-# A line ending in a colon ("It offers:", "You can build:") introduces the short lines under it:
-# up to this many are the article's list, not a menu.
+# Under a line of the article ending in a colon ("It offers:", "You can build:"), up to this
+# many short lines are its list, not a menu; the intro says something in at least this many words.
 LISTED_MAX = 15
 INTRO_MIN_WORDS = 3
 # Right under the article's prose, a run of at least LIST_RUN lines written as phrases in
