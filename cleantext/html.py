@@ -38,7 +38,7 @@ HTML_MARKERS = (
      r"(?:^|[\s_-])(?:related-(?:posts|articles|stories|news|content)|read-?also|more-stories|most-read|most-popular|recommended-(?:posts|articles|stories))(?:[\s_-]|$)"),
     # Themes name the box in the site's language as often as in English: "read also", "see
     # also", "learn more", "recommended" in French, Spanish, Portuguese, Italian, German,
-    # Dutch and Polish, as the class names of French, Iberian and Polish CMS themes write them.
+    # Dutch and Polish, as those sites' themes write them in their class names.
     ("html.related.container", "related", "'read also' box named in the site's language (lire-aussi, lee-tambien, saiba-mais, leggi-anche, polecane...)",
      ("div", "section", "aside"),
      r"(?:^|[\s_-])(?:lire[-_]?aussi|voir[-_]?aussi|savoir[-_]?plus|lee[-_]?tambien|leia[-_]?tambem|saiba[-_]?mais|leggi[-_]?anche|mehr[-_]?zum[-_]?thema|lees[-_]?ook|czytaj[-_]?(?:tez|takze)|zobacz[-_]?(?:tez|takze)|polecane)(?:[\s_-]|$)"),
