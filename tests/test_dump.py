@@ -253,3 +253,21 @@ def test_every_removal_from_a_dump_is_reported_at_its_line_of_the_input():
             assert lines[r.line - 1] == r.text == page[r.span[0]:r.span[1]]
         kept = [line for n, line in enumerate(lines, 1) if line and n not in {r.line for r in result.removals}]
         assert result.text.split() == " ".join(kept).split()
+
+
+def test_a_corpus_of_dumps_fixed_once_then_passes_the_check(tmp_path):
+    """As a hook keeps a repository of dumps clean: `cleantext fix` rewrites them (exit 1, files
+    changed); `cleantext check` then finds nothing more (exit 0), and `fix` changes nothing."""
+    (tmp_path / ".cleantext.toml").write_text("page_dump = true\nlang = \"en\"\n", encoding="utf-8")
+    pages = [PAGE] + list(_random_dumps(40, seed=3))
+    for n, page in enumerate(pages):
+        (tmp_path / f"page{n:02d}.txt").write_text(page, encoding="utf-8")
+    names = sorted(p.name for p in tmp_path.glob("page*.txt"))
+    first = cli("fix", *names, cwd=tmp_path)
+    assert first.returncode == 1, first.stderr
+    fixed = {name: (tmp_path / name).read_text(encoding="utf-8") for name in names}
+    assert fixed["page00.txt"] == ARTICLE
+    check = cli("check", *names, cwd=tmp_path)
+    assert check.returncode == 0, check.stdout + check.stderr
+    again = cli("fix", *names, cwd=tmp_path)
+    assert again.returncode == 0 and all((tmp_path / n).read_text(encoding="utf-8") == fixed[n] for n in names)
