@@ -48,7 +48,7 @@ CAPTION = "html.meta.caption"
 # A cheap test of an element's class names finds the candidates (one pass over the page's
 # blockquotes, divs, sections and asides); the exact patterns above then decide on those few.
 _MARKER_TAGS = ("blockquote", "div", "section", "aside", "figcaption")
-_MAY_BE_MARKED = regex.compile(r"twitter-|instagram-media|tiktok-embed|fb-|related|read|more-stories|most-|recommended|aussi|plus|tambi|mais|anche|thema|ook|czytaj|zobacz|polecane",
+_MAY_BE_MARKED = regex.compile(r"twitter-|instagram-media|tiktok-embed|fb-|related|read|more-stories|most-|recommended|aussi|savoir|tamb|saiba|leggi|thema|lees|czytaj|zobacz|polecane",
                                regex.IGNORECASE)
 _MARKER_RES = [(m, regex.compile(m[4], regex.IGNORECASE)) for m in HTML_MARKERS]
 

@@ -216,7 +216,7 @@ BOX_LINES = ("Réseau des bibliothèques", "Bibliothèque centrale, Médiathèqu
 
 @pytest.mark.parametrize("box_class", [
     "savoir_plus_block", "paragraph--type--en-savoir-plus", "lire-aussi", "voir_aussi", "lee-tambien-caja",
-    "saiba-mais saiba-mais-theme3", "leggi-anche", "mehr-zum-thema", "lees-ook", "ramka-polecane", "czytaj-takze",
+    "saiba-mais saiba-mais-theme3", "leia-tambem", "leggi-anche", "mehr-zum-thema", "lees-ook", "ramka-polecane", "czytaj-takze",
 ])
 def test_a_box_named_read_also_or_learn_more_in_the_sites_language_goes(box_class):
     """Themes name the box in the site's language; the extractor keeps it as the article's end."""
