@@ -539,8 +539,11 @@ def walk_teasers(doc: Document) -> None:
             # is a date: a dated teaser's summary follows its date), nor when it is a word or two
             # (a headline says more: "Goals" after the box is the article's intertitle).
             # A few words before prose that is not plainly off the topic are an intertitle too.
+            # Nor is a line of half the words of the box's headline right above it: a box's
+            # headlines are of a length, and a short line after them heads the article's next part.
             resumes_at = on_topic if p.words > SHORT_INTERTITLE_MAX_WORDS else INCOHERENT
             unjudged = coherence is None and not summaries and p.words > INTERTITLE_MAX_WORDS and (
+                last is None or 2 * p.words > last.words) and (
                 _dated(p) or not _prose_on_topic(doc, _next_kept(paras, p.index), resumes_at))
             # The box's first item with nothing of the article after it is the box's, asking or not.
             following = _next_kept(paras, p.index)

@@ -930,6 +930,20 @@ def test_in_a_text_without_blank_lines_a_boxs_headlines_on_the_topic_go_up_to_th
     assert intertitle in result.text and all(p in result.text for p in BODY_EN)
 
 
+def test_a_short_line_after_a_boxs_long_headlines_heads_the_articles_next_part():
+    """In a text without blank lines, a line of half the words of the box's headline above it
+    is not the box's next headline: a box's headlines are of a length, and a short line after
+    them is the article's intertitle; the article's timeline under it stays too."""
+    box = ["Related coverage", "City libraries face a costly reckoning as their old buildings age across the region",
+           "Council approves plan to keep the city libraries open on Sundays from next spring"]
+    part = ["How the vote unfolded", "Monday 9:00 – the committee opens the hearing on the budget",
+            "Tuesday 14:30 – the opposition tables forty amendments to the plan",
+            "Wednesday 18:10 – the council approves the budget by two votes"]
+    text = "\n".join(["Budget approved"] + BODY_EN[:2] + box + part + BODY_EN[2:]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="en")
+    assert set(box) == set(removed(result))
+    assert all(line in result.text for line in part + BODY_EN)
+
 def test_an_arabic_intertitle_after_a_teaser_box_stays_when_the_article_resumes_in_its_words():
     """Arabic joins the article and prepositions to its words ("بانقطاع", "المياه"): without
     them taken off, the sentence after the intertitle shared no word with the article, and the
