@@ -980,23 +980,34 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
     # name, a role or a desk ("Brand: Acme" over "Colour: White", or a price, is a product's
     # data; "The" over "Charge" is a heading broken in two). A longer stretch of such lines is
     # a listing's own labels, its lines judged one by one; unless it stands above the headline
-    # right under boilerplate the rules found: a menu or a breadcrumb trail.
+    # right under boilerplate the rules found, or at the very start of the text over a headline
+    # (not over a sentence, which would make it the text's own list): a menu or a breadcrumb
+    # trail, whose items may end in a short word ("Süper Lig").
     runs: list[list[Paragraph]] = []
     function_words = stopwords(doc.lang)
     for p in head:
         if not label(p):
             continue
-        if (runs and runs[-1][-1].index == p.index - 1 and _byline_part(runs[-1][-1]) and _byline_part(p)
-                and not _runs_on(runs[-1][-1], function_words)):
+        if runs and runs[-1][-1].index == p.index - 1 and _byline_part(runs[-1][-1]) and _byline_part(p):
             runs[-1].append(p)
         else:
             runs.append([p])
 
-    def whole(run: list[Paragraph]) -> bool:
-        return len(run) <= HEAD_LABEL_RUN_MAX or (
-            run[-1].index < title.index and run[0].index > 0 and paras[run[0].index - 1].final == NOISE)
+    def menu(run: list[Paragraph]) -> bool:
+        return len(run) > HEAD_LABEL_RUN_MAX and run[-1].index < title.index and (
+            paras[run[0].index - 1].final == NOISE if run[0].index else not title.sentence_end)
 
-    runs = [part for run in runs for part in ([run] if whole(run) else [[p] for p in run])]
+    def parts(run: list[Paragraph]) -> list[list[Paragraph]]:
+        """The run cut after each line ending in a function word, each part whole when short."""
+        cut = [[run[0]]]
+        for prev, p in zip(run, run[1:]):
+            if _runs_on(prev, function_words):
+                cut.append([p])
+            else:
+                cut[-1].append(p)
+        return [part for c in cut for part in ([c] if len(c) <= HEAD_LABEL_RUN_MAX else [[p] for p in c])]
+
+    runs = [part for run in runs for part in ([run] if menu(run) else parts(run))]
     for run in runs:
         if settled(run[0].index - 1) and settled(run[-1].index + 1):
             for p in run:
@@ -1398,9 +1409,10 @@ def author_bio(doc: Document) -> None:
 
 def drop_repeated_headline(doc: Document) -> None:
     """The headline repeated verbatim (site header, then article header) is kept once: the
-    first time. Other repeats are left alone: lists, forums and interviews repeat lines too.
-    The headline repeated with the site's name, section or date attached (the page's <title>:
-    "Headline | Section | Site | 23.05.2011") goes, and the bare headline stays."""
+    first time, and a copy followed by a link (the site's own post sharing the article, as an
+    embed gives it) goes too. Other repeats are left alone: lists, forums and interviews repeat
+    lines too. The headline repeated with the site's name, section or date attached (the page's
+    <title>: "Headline | Section | Site | 23.05.2011") goes, and the bare headline stays."""
     title = next((p for p in doc.paragraphs if p.final == TITLE), None)
     if title is None:
         return
@@ -1411,10 +1423,13 @@ def drop_repeated_headline(doc: Document) -> None:
     shortest, longest = len(key), 3 * len(title.text)  # three times as long: more than the headline dressed up
     # Lengths first: they rule out nearly every paragraph, and this runs on every document.
     for p in [p for p in doc.paragraphs[title.index + 1:] if shortest <= len(p.text) <= longest]:
-        if p.final != NOISE and _letters(p.text) == key:
+        if p.final != NOISE and _letters(_TRAILING_LINK.sub("", p.text) if "://" in p.text else p.text) == key:
             remove(p, "heuristic.meta.repeated-headline", "meta", f"repeats the headline on line {title.line + 1}",
                    [f"same letters and digits as the headline on line {title.line + 1}"])
 
+
+# A link after a post's text ("Headline https://t.co/q3Lm8RvWa2").
+_TRAILING_LINK = re.compile(r"\s+https?://\S+\s*$")
 
 # What a page's <title> adds to its headline: segments after " | ", " - ", " – ", " — ", " :: "
 # or " · ", each a few words (the section, the site's name, a date).

@@ -134,6 +134,13 @@ def test_body_paragraph_after_a_teaser_that_shares_one_word_with_it_is_kept():
     assert resume in result.text and teaser not in result.text
 
 
+def test_the_headline_copied_with_a_link_under_the_article_is_the_sites_post_sharing_it():
+    title = "Parlamento aprova o orçamento do Estado para o próximo ano"
+    post = title + " https://t.co/q3Lm8RvWa2"
+    result = explain([title] + BODY_PT + ["Jornal Diário @jornaldiario", post])
+    assert removed(result)[post].rule_id == "heuristic.meta.repeated-headline"
+    assert result.text.count(title) == 1 and all(p in result.text for p in BODY_PT)
+
 def test_article_given_twice_is_kept_once_and_does_not_trip_the_body_loss_guard():
     """A page that holds its article twice (main view and an AMP or noscript copy): the copy
     goes, and since nothing of the text is lost with it, the guard does not keep all."""
@@ -720,13 +727,21 @@ def test_tags_under_the_article_go_when_boilerplate_follows_or_a_tags_header_hea
         assert all(line in kept for line in own[1:]), own
 
 
-def test_a_menu_over_the_headline_goes_whole_under_boilerplate_but_not_at_the_start_of_a_text():
+def test_a_menu_over_the_headline_goes_whole_under_boilerplate_or_at_the_start_of_a_text():
     menu = ["Lisboa", "Porto", "Coimbra", "Braga", "Faro"]
     title = "Parlamento aprova o orçamento do Estado para o próximo ano"
-    gone = removed(explain(["Menu"] + menu + [title] + BODY_PT))
-    assert set(menu) <= set(gone) and title not in gone
-    # A text that opens with such lines (a listing's own labels) has them judged one by one.
-    assert not set(menu) & set(removed(explain(menu + [title] + BODY_PT)))
+    for head in (["Menu"] + menu, menu):
+        gone = removed(explain(head + [title] + BODY_PT))
+        assert set(menu) <= set(gone) and title not in gone, head
+    # A menu's items may end in a short function word ("Lig" is in the Turkish stoplist).
+    menu_tr = ["Futbol", "Süper Lig", "Basketbol", "Voleybol", "Canlı Skor"]
+    body_tr = ["Göztepe, sahasında Konyaspor'u son dakikada attığı golle 2-1 yendi ve ligde üst sıralara tırmandı.",
+               "Teknik direktör maçtan sonra yaptığı açıklamada oyuncularının mücadelesinden çok memnun olduğunu söyledi."]
+    gone = removed(cleantext.clean_and_explain("\n\n".join(menu_tr + ["Göztepe son dakikada güldü"] + body_tr) + "\n", lang="tr"))
+    assert set(menu_tr) == set(gone)
+    # A text that opens with such lines over a sentence, with no headline, opens with its own
+    # list: the lines are judged one by one.
+    assert not set(menu) & set(removed(explain(menu + BODY_PT)))
 
 
 def test_a_name_in_the_stoplist_does_not_break_a_run_of_head_labels():
