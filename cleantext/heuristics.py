@@ -1192,17 +1192,19 @@ def _tags_header_above(paras: list[Paragraph], i: int) -> Paragraph | None:
     return None
 
 
-def tail_label_runs(doc: Document, last_body: int) -> None:
+def tail_label_runs(doc: Document, first_body: int, last_body: int) -> None:
     """Tags after the article: a run of label lines (only boilerplate between them) that a
     tags header heads, or that the page's closing boilerplate follows (a comments prompt, a
     promo, a related box, the footer). A list the article introduces ("You will need:") is
-    the article's own, as is a run that ends the text with nothing after it."""
+    the article's own, as is a run that ends the text with nothing after it. Under a tags
+    header, a run goes wherever it stands past the article's first paragraph: the page's own
+    sentences after the tags (a teaser, a comment, a pitch) may still pass for its last."""
     paras = doc.paragraphs
-    i = last_body + 1
+    i = first_body + 1
     while i < len(paras):
         header = _tags_header_above(paras, i)
         headed = header is not None
-        if not _tail_label(paras[i], headed):
+        if not _tail_label(paras[i], headed) or not headed and i <= last_body:
             i += 1
             continue
         # The run goes on over boilerplate the rules found among the tags (a tag named as a
@@ -1226,7 +1228,8 @@ def tail_label_runs(doc: Document, last_body: int) -> None:
             for p in run:
                 remove(p, "heuristic.meta.tail-tags", "meta", "a tag or topic label under the article",
                        [f"{p.words} word(s) without sentence punctuation" + ("" if headed else " or figures"),
-                        f"past the last body paragraph (line {paras[last_body].line + 1})", evidence])
+                        f"past the last body paragraph (line {paras[last_body].line + 1})" if i > last_body else
+                        f"past the article's first paragraph (line {paras[first_body].line + 1})", evidence])
         i = j
 
 
@@ -1586,7 +1589,7 @@ def revise(doc: Document, rules: RuleSet) -> None:
         past_the_article(doc)
         ends = doc.body_anchors()
         if ends:
-            tail_label_runs(doc, ends[1])
+            tail_label_runs(doc, ends[0], ends[1])
             closing_signature(doc, ends[1])
     if cfg.remove_duplicates:
         drop_repeated_headline(doc)

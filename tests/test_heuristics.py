@@ -987,6 +987,16 @@ def test_a_caption_above_an_embeds_view_line_and_signature_goes_under_its_author
     assert all(p in result.text for p in BODY_EN)
 
 
+def test_tags_under_a_tags_header_go_though_the_pages_sentences_after_them_pass_for_body():
+    """A reader's comment or a teaser's question under the tags may pass for the article's last
+    paragraph: the tags under their header go all the same."""
+    tags = ["Lisboa", "Orçamento do Estado", "parlamento"]
+    comment = "Mais uma vez os mesmos de sempre a pagar a conta, e ninguém no governo se importa com isso."
+    result = explain(BODY_PT + ["Tópicos:"] + tags + [comment])
+    gone = removed(result)
+    assert set(tags) <= set(gone) and "tags header" in gone["Lisboa"].evidence[-1]
+    assert all(p in result.text for p in BODY_PT)
+
 def test_under_a_tags_header_a_tag_may_hold_a_figure():
     """"District 8" under "Tags": the run of tags does not stop at the figure."""
     tags = ["Tags", "City budget", "District 8", "Libraries"]
