@@ -1184,7 +1184,8 @@ def _tags_header(p: Paragraph) -> bool:
 def _tags_header_above(paras: list[Paragraph], i: int) -> Paragraph | None:
     """The tags header above paragraph i, with only its items between (tags, or the items its
     teaser walk took), if there is one."""
-    for q in reversed(paras[:i]):
+    for k in range(i - 1, -1, -1):  # no slice: asked of every paragraph past the article's first
+        q = paras[k]
         if _tags_header(q):
             return q
         if q.final != NOISE or q.decided_by not in ("heuristic.meta.tail-tags", "heuristic.related.teaser"):
@@ -1202,6 +1203,10 @@ def tail_label_runs(doc: Document, first_body: int, last_body: int) -> None:
     paras = doc.paragraphs
     i = first_body + 1
     while i < len(paras):
+        # Inside the article only a run under a tags header counts: a kept line above rules it out.
+        if i <= last_body and paras[i - 1].final != NOISE:
+            i += 1
+            continue
         header = _tags_header_above(paras, i)
         headed = header is not None
         if not _tail_label(paras[i], headed) or not headed and i <= last_body:
