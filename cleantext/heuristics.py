@@ -200,7 +200,8 @@ def share_columns(doc: Document) -> None:
 # What a post's text holds and an article's rarely does: a link to the post's picture or a
 # short link, or an emoji (pictographs, or a symbol in its emoji form such as "⚠️"; not the
 # ©, ™ or ★ of ordinary text). (Not hashtags: an article quoting a post keeps them.)
-_POST_MARK = regex.compile(r"pic\.twitter\.com/\w+|(?<![\w.])t\.co/\w+|[\U0001F300-\U0001FAFF]|[\u2600-\u27BF]\uFE0F")
+_POST_LINK = regex.compile(r"pic\.twitter\.com/\w+|(?<![\w.])t\.co/\w+")
+_POST_MARK = regex.compile(_POST_LINK.pattern + r"|[\U0001F300-\U0001FAFF]|[\u2600-\u27BF]\uFE0F")
 # A channel post (block = "post-before") opens with the channel's name: a few words, no sentence.
 CHANNEL_NAME_MAX_WORDS = 6
 
@@ -226,13 +227,19 @@ def walk_back_embeds(doc: Document) -> None:
         # text of a post whose embed prints a "View on Instagram" line and a signature stood
         # between them, and above them stands the article. A line under the text with the
         # post's signature (its author's "(@handle)") still below it is such a top line.
-        strong_only = not _signature(paras[first + 1]) or any("(@" in q.text for q in paras[first + 2: s + 1])
+        # The post's own last line, closed by its picture's link, may have gone by a rule
+        # already: it is the post's text, and the signature under it still counts as right
+        # under the text.
+        top = first + 1
+        while top < s and _POST_LINK.search(paras[top].text):
+            top += 1
+        strong_only = not _signature(paras[top]) or any("(@" in q.text for q in paras[top + 1: s + 1])
         j, parts = first, []
         while j >= 0 and first - j < EMBED_MAX_PARTS:
             p = paras[j]
             if p.final != SHORT and p.final != BODY or len(p.text) > EMBED_PART_MAX_CHARS:
                 break
-            evidence = _post_part(doc, j, first, usual, strong_only)
+            evidence = _post_part(doc, j, top - 1, usual, strong_only)
             if not evidence:
                 break
             parts.append((p, evidence))

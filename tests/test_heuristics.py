@@ -448,8 +448,23 @@ def test_embed_walk_back_takes_a_post_in_the_articles_language_by_its_link_or_em
     result = explain(BODY_PT[:2] + [cheer + "\n" + post + "\n" + signature] + BODY_PT[2:])
     gone = removed(result)
     assert set(gone) == {cheer, post, signature}
-    assert any("pic.twitter.com" in e for e in gone[post].evidence)
+    # The line closed by the picture's link is a post's in any language (a common rule); the
+    # walk-back takes the post's line above it by its emoji.
+    assert gone[post].rule_id == "common.embed.tweet-text"
+    assert gone[cheer].rule_id == "heuristic.embed.walk-back"
+    assert any("🤯" in e for e in gone[cheer].evidence)
     assert all(p in result.text for p in BODY_PT)
+
+
+def test_embed_walk_back_over_a_post_line_a_rule_took_stops_at_the_article_set_tight_above():
+    """The post's last line went by its rule; the signature under it still stands right under
+    the post's text, and the article's line set tight above the post introduces it: kept."""
+    intro = "O líder da oposição reagiu de imediato na rede social X, com uma frase curta e dura:"
+    post = "Orçamento sem ambição. O governo corta onde dói e gasta onde não devia. pic.twitter.com/Hk3LmP9sQe"
+    signature = "— Deputado Silva (@dep_silva) September 30, 2025"
+    result = explain(BODY_PT[:2] + [intro + "\n" + post + "\n" + signature] + BODY_PT[2:])
+    assert set(removed(result)) == {post, signature}
+    assert intro in result.text
 
 
 def test_after_a_teaser_with_its_summary_a_short_line_too_short_to_judge_is_the_article():
