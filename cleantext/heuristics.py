@@ -47,6 +47,9 @@ SHORT_INTERTITLE_MAX_WORDS = 5
 HEAD_LABEL_MAX_WORDS = 3
 # A byline may take two or three such lines (the name, the role, the desk).
 HEAD_LABEL_RUN_MAX = 3
+# Lines the rules must have found above the headline (a skip link, "Log in", a section's name),
+# one of them among the short lines, for those to be read as the site's menu.
+MENU_ITEMS_FOUND_MIN = 2
 # In Chinese and Japanese (a word counted per two characters) a site's or section's name runs
 # to ten characters; a headline is longer.
 CJK_HEAD_LABEL_MAX_WORDS = 5
@@ -921,6 +924,24 @@ _MASTHEAD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’&.-]*(?:\s+\p{Lu}[\p{L}\p{M}'�
 MASTHEAD_MAX_WORDS = 5
 
 
+def _short_label(p: Paragraph) -> bool:
+    return p.words <= _label_max_words(p) and not p.sentence_end
+
+
+def _menu_over_headline(paras: list[Paragraph], above: list[Paragraph], title: Paragraph) -> bool:
+    """Is what stands above the headline, from the start of the text, the site's menu: only
+    short lines without a sentence, more than HEAD_LABEL_RUN_MAX of them labels, and among them
+    items the rules found ("Log in", a section's name)? Menus interleave such items with the
+    site's own section names, and an item may be a figure ("2. Bundesliga"). (Short lines with
+    boilerplate only above them, a disclosure over a comparison's entries, are the page's own.)"""
+    if sum(1 for p in above if _short_label(p)) <= HEAD_LABEL_RUN_MAX:
+        return False
+    if any(p.sentence_end or p.words > MASTHEAD_MAX_WORDS for p in above):
+        return False
+    found = [p for p in paras[:title.index] if p.final == NOISE]
+    return len(found) >= MENU_ITEMS_FOUND_MIN and any(above[0].index < p.index < above[-1].index for p in found)
+
+
 def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> None:
     """Before the first body paragraph: keep the headline; drop what head rules name, and
     label-like lines (a few words, no sentence) whose neighbours are the start of the text,
@@ -949,6 +970,16 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
     # masthead: the headline is the line of more words below it.
     while len(longer) > 1 and _MASTHEAD.fullmatch(longer[0].text.strip()) and longer[1].words > longer[0].words:
         longer.pop(0)
+    # Nor is the headline one of the short lines of a menu above it (the site's name or tagline
+    # over its sections): under more than HEAD_LABEL_RUN_MAX labels and no sentence, the first
+    # line of a headline's length is the headline, or the line right above it when that is
+    # longer than a label (a short headline over a standfirst with no full stop), unless it ends
+    # in a colon (a kicker: "Streit um Kolonie „Am Bürgerpark“:").
+    long_line = next((p for p in pool if p.words > MASTHEAD_MAX_WORDS), None)
+    above = [p for p in pool if long_line is not None and p.index < long_line.index]
+    if sum(1 for p in above if _short_label(p)) > HEAD_LABEL_RUN_MAX and not any(p.sentence_end for p in above):
+        first = above[-1] if above[-1] in longer and not _introduces(above[-1]) else long_line
+        longer = [p for p in longer if p.index >= first.index]
     title = longer[0] if longer else max(pool, key=lambda p: (p.words, -p.index))
     title.final = TITLE
     # A subtitle: the line right under the headline, longer than a label but with no sentence
@@ -1015,6 +1046,14 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
         return [part for c in cut for part in ([c] if len(c) <= HEAD_LABEL_RUN_MAX else [[p] for p in c])]
 
     runs = [part for run in runs for part in ([run] if menu(run) else parts(run))]
+    above_title = [p for p in head if p.index < title.index and p.index != standfirst]
+    if _menu_over_headline(paras, above_title, title):
+        for p in above_title:
+            remove(p, "heuristic.meta.head-menu", "meta", "the site's menu above the article",
+                   [f"{p.words} word(s) without sentence punctuation", where,
+                    f"one of {len(above_title)} such lines above the headline (line {title.line + 1}), "
+                    "between the start of the text and boilerplate the rules found"])
+        runs = [run for run in runs if run[0].index > title.index]
     for run in runs:
         if settled(run[0].index - 1) and settled(run[-1].index + 1):
             for p in run:

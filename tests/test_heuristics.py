@@ -1119,3 +1119,38 @@ def test_a_post_framed_by_its_authors_handle_and_its_date_goes_and_a_handle_intr
     quoted = ["A autarquia (@camaradeleiria) escreveu:", "As aulas estão suspensas amanhã em todas as escolas do concelho."]
     kept = explain(BODY_PT[:2] + quoted + BODY_PT[2:])
     assert all(p in kept.text for p in quoted)
+
+
+MENU_BODY_EN = [
+    "A weekend outage left the country's e-filing system offline for nineteen hours after a certificate expired.",
+    "The ministry said on Monday that no data had been lost and that all deadlines falling on the weekend would be extended by three days.",
+    "Engineers restored the service early on Monday morning after replacing the expired certificate on the load balancers.",
+]
+MENU_TITLE_EN = "E-filing system down for 19 hours over an expired certificate"
+
+
+def test_a_menu_whose_items_the_rules_partly_know_goes_whole_and_the_tagline_over_it_is_not_the_headline():
+    """The site's tagline over its sections, some of which the rules know ("News", "Log in"):
+    the tagline is not the headline (a menu stands under it), and the short lines go with the
+    items the rules found among them."""
+    head = ["Skip to content", "Tech, science and the internet", "News", "Reviews", "Phones", "Laptops",
+            "Search", "Log in", "Gaming", "Podcasts", "Science"]
+    text = "\n".join(head + [MENU_TITLE_EN]) + "\n\n" + "\n\n".join(MENU_BODY_EN) + "\n"
+    result = cleantext.clean_and_explain(text, lang="en")
+    gone = removed(result)
+    assert set(gone) == set(head)
+    assert gone["Tech, science and the internet"].rule_id == "heuristic.meta.head-menu"
+    assert gone["Phones"].rule_id == "heuristic.meta.head-menu"
+    assert result.text.startswith(MENU_TITLE_EN + "\n")
+
+
+def test_short_lines_above_the_headline_with_boilerplate_only_above_them_are_judged_one_by_one():
+    """A disclosure and a date above a comparison's entries: the rules found nothing among the
+    short lines themselves, so they are the page's own, not a menu."""
+    head = ["We may receive a commission from our partners if you click on a link and purchase a product.",
+            "Featured provider", "Hostinger", "4.2", "Starting from $12.99", "Great for AI", "Wix", "4.8"]
+    text = "\n".join(head + [MENU_TITLE_EN]) + "\n\n" + "\n\n".join(MENU_BODY_EN) + "\n"
+    result = cleantext.clean_and_explain(text, lang="en")
+    assert not any(r.rule_id == "heuristic.meta.head-menu" for r in result.removals)
+    for line in ("Hostinger", "Starting from $12.99", "Wix"):
+        assert line in result.text.split("\n")
