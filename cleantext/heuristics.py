@@ -863,6 +863,9 @@ def _label_max_words(p: Paragraph) -> int:
 # the item ends as such items do (";", ",", "."). A role under a name ("reporter") or a row of
 # tags has no such ending.
 _LIST_OPENING = regex.compile(r"[•·▪◦●■►▸*\-–—]\s|\d{1,2}[.)]\s|\p{Ll}[^\n]*[;,.]\s*$")
+# A date alone, its day first ("13. ožujka 2025.", "14. Mai 2025", "7. 2. 2025"): not a list's
+# first item, though it opens with a number and a full stop.
+_BARE_DATE = regex.compile(r"\d{1,2}\.\s*(?:\p{L}+|\d{1,2}\.)\s*\d{4}\.?")
 # A label and the figures it gives ("Periods: 6–3, 5–4", "Result: 2:1").
 _FIGURES_AFTER_LABEL = regex.compile(r"[^:：\n]{1,40}[:：]\s*\d[\d\s–\-:,.;/()]*")
 # A line of data rather than a byline's: a label with a colon, or a figure or price first.
@@ -893,7 +896,7 @@ def _heads_a_list(paras: list[Paragraph], p: Paragraph) -> bool:
     if p.words > HEAD_LABEL_MAX_WORDS:
         return False
     after = _next_kept(paras, p.index)
-    return after is not None and _LIST_OPENING.match(after.text) is not None
+    return after is not None and _LIST_OPENING.match(after.text) is not None and not _BARE_DATE.fullmatch(after.text.strip())
 
 
 # The site's name as its domain, alone on a line ("hvg.hu", "«Фонтанка.ру»"): the text of its
@@ -1008,7 +1011,7 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
     def label(p: Paragraph) -> bool:
         if (p is title or _heads_a_list(paras, p)
                 or p.words > _label_max_words(p) and p.index not in site_names and not _particle_name(p)
-                or p.sentence_end and not _NAME_WITH_STOP.fullmatch(p.text.strip())):
+                or p.sentence_end and not (_NAME_WITH_STOP.fullmatch(p.text.strip()) or _BARE_DATE.fullmatch(p.text.strip()))):
             return False
         # Past the standfirst, "Periods: 6–3, 5–4" is the article's own data.
         return standfirst is None or not _FIGURES_AFTER_LABEL.fullmatch(p.text)
@@ -1077,15 +1080,53 @@ def past_the_article(doc: Document) -> None:
         last, before = body[-1], body[-2]
         closer = next((q for q in doc.paragraphs[before.index + 1: last.index]
                        if q.final == NOISE and q.category in CLOSING_CATEGORIES), None)
-        if closer is None:
-            return  # most documents: the article's topic need not be worked out
+        if closer is not None:
+            category, after = closer.category, f"after {closer.decided_by} (line {closer.line + 1})"
+        else:
+            column = _link_column(doc.paragraphs[before.index + 1: last.index], _head_items(doc, body[0].index))
+            if column is None:
+                return  # most documents: the article's topic need not be worked out
+            category, after = "footer", (f"after a column of {len(column)} links (lines {column[0].line + 1}-{column[-1].line + 1}), "
+                                         "some of them the page's menu above the article")
         share, note = _coherence_note(doc, last)
         if share is not None and share >= DETACHED_MAX_COHERENCE:
             return
-        remove(last, f"heuristic.{closer.category}.past-article", closer.category,
+        remove(last, f"heuristic.{category}.past-article", category,
                "reads like a paragraph, but stands past the page's closing boilerplate and is about something else",
-               [f"after {closer.decided_by} (line {closer.line + 1})", f"the article's last paragraph is line {before.line + 1}", note])
+               [after, f"the article's last paragraph is line {before.line + 1}", note])
         body.pop()
+
+
+# A footer's column of links ("About us", "Methodology", "Contact"), one per line, that gives
+# again some of the menu above the article: the page's, not a list of the article's.
+LINK_COLUMN_MIN = 4
+ECHOED_ITEMS_MIN = 2
+# A menu's item: a few words, no sentence, no figure, not opening in small letters (in a
+# technical page, words of code broken over lines: "for", "return", "grep").
+_LOWER_OR_DIGIT = regex.compile(r"\W*\p{Ll}|[^\n]*\d")
+
+
+def _menu_item(p: Paragraph) -> bool:
+    return not p.sentence_end and p.words <= _label_max_words(p) and not _LOWER_OR_DIGIT.match(p.text)
+
+
+def _head_items(doc: Document, first_body: int) -> set[str]:
+    """The letters of the menu items above the article's first paragraph, kept or removed."""
+    return {_letters(p.text) for p in doc.paragraphs[:first_body] if _menu_item(p)} - {""}
+
+
+def _link_column(paras: list[Paragraph], head_items: set[str]) -> list[Paragraph] | None:
+    """The first run of LINK_COLUMN_MIN or more menu items in a row among the paragraphs, kept,
+    ECHOED_ITEMS_MIN of them given above the article too; or None."""
+    run: list[Paragraph] = []
+    for p in [*paras, None]:
+        if p is not None and p.final == SHORT and _menu_item(p):
+            run.append(p)
+            continue
+        if len(run) >= LINK_COLUMN_MIN and len({_letters(q.text) for q in run} & head_items) >= ECHOED_ITEMS_MIN:
+            return run
+        run = []
+    return None
 
 
 # Boilerplate that closes an article: once one of these has fired after the last body
@@ -1575,6 +1616,25 @@ def _letters(text: str) -> str:
     return _NOT_ALNUM.sub("", text).casefold()
 
 
+def labels_on_both_edges(doc: Document, first_body: int, last_body: int) -> None:
+    """Menu items the page gives both above the article and below it (its sections printed
+    again in the footer, its name over the headline and in the footer, its share buttons over
+    the article and its social links under it) are the page's, on either edge: the article has
+    its own words once, between its first and last paragraphs. Two such items at least, so
+    that one heading the text happens to repeat is not taken for a menu."""
+    paras = doc.paragraphs
+    above = _head_items(doc, first_body)
+    below = {_letters(p.text) for p in paras[last_body + 1:] if _menu_item(p)}
+    both = above & below
+    if len(both) < ECHOED_ITEMS_MIN:
+        return  # most documents
+    for p in paras:
+        if p.final == SHORT and not first_body <= p.index <= last_body and _menu_item(p) and _letters(p.text) in both:
+            remove(p, "heuristic.meta.both-edges", "meta", "a menu item the page gives both above and below the article",
+                   [f"{p.words} word(s) without sentence punctuation",
+                    f"{len(both)} such items stand both above the article's first paragraph and below its last"])
+
+
 # --------------------------------------------------------------------------- guard
 
 # Evidence about the paragraph itself: an exact repeat of the headline, or the page's markup.
@@ -1642,6 +1702,7 @@ def revise(doc: Document, rules: RuleSet) -> None:
         if ends:
             tail_label_runs(doc, ends[0], ends[1])
             closing_signature(doc, ends[1])
+            labels_on_both_edges(doc, ends[0], ends[1])
     if cfg.remove_duplicates:
         drop_repeated_headline(doc)
     if cfg.page_dump:

@@ -1154,3 +1154,64 @@ def test_short_lines_above_the_headline_with_boilerplate_only_above_them_are_jud
     assert not any(r.rule_id == "heuristic.meta.head-menu" for r in result.removals)
     for line in ("Hostinger", "Starting from $12.99", "Wix"):
         assert line in result.text.split("\n")
+
+
+ECHO_BODY_EN = [
+    "A video shared thousands of times this week claims to show a giant snake swimming in the lake near the old harbour.",
+    "A reverse image search shows that the clip was first posted four years ago and was filmed at a river in another country.",
+    "Local fishermen and the regional water authority told us that no such animal has ever been recorded in the lake.",
+]
+ECHO_TITLE_EN = "No, this video does not show a giant snake in the lake"
+
+
+def test_menu_items_given_above_and_below_the_article_go_on_both_edges():
+    menu = ["Analyses", "Newsroom", "Media Literacy"]
+    text = "\n".join(menu + [ECHO_TITLE_EN]) + "\n\n" + "\n\n".join(ECHO_BODY_EN) + "\n\n" + "\n".join(menu) + "\n"
+    result = cleantext.clean_and_explain(text, lang="en")
+    assert result.text.split("\n")[0] == ECHO_TITLE_EN
+    assert not any(line in result.text.split("\n") for line in menu)
+    assert sum(r.rule_id == "heuristic.meta.both-edges" for r in result.removals) >= len(menu)
+    assert all(p in result.text for p in ECHO_BODY_EN)
+
+
+def test_one_heading_given_above_and_below_the_article_is_no_menu():
+    text = (ECHO_TITLE_EN + "\n\n" + "Summary\n\n" + "\n\n".join(ECHO_BODY_EN) + "\n\nSummary\n\n"
+            + "The authority will publish its yearly survey of the lake's fish and reptiles in the spring.\n")
+    result = cleantext.clean_and_explain(text, lang="en")
+    assert not any(r.rule_id == "heuristic.meta.both-edges" for r in result.removals)
+
+
+def test_a_paragraph_under_the_footer_column_that_repeats_the_menu_is_the_pages():
+    """The footer's column of links gives the menu again; the sentence under it, about the site
+    and not the story, is the page's: kept, it would pass for the article's last paragraph."""
+    menu = ["Analyses", "Newsroom", "Media Literacy", "Podcast"]
+    about = "Lakewatch is an independent verification platform that follows the principles of an international network of checkers."
+    text = ("\n".join(menu + [ECHO_TITLE_EN]) + "\n\n" + "\n\n".join(ECHO_BODY_EN) + "\n\n"
+            + "\n".join(menu + ["Corrections Policy", "Funding"]) + "\n\n" + about + "\n")
+    result = cleantext.clean_and_explain(text, lang="en")
+    gone = removed(result)
+    assert gone[about].rule_id == "heuristic.footer.past-article"
+    assert all(p in result.text for p in ECHO_BODY_EN)
+
+
+def test_a_closing_paragraph_under_a_list_the_menu_does_not_give_stays():
+    items = ["Harbour Road", "Mill Lane", "Church Street", "Station Square"]
+    closing = "Residents who live elsewhere can collect sandbags from the fire station on Saturday morning."
+    text = (ECHO_TITLE_EN + "\n\n" + "\n\n".join(ECHO_BODY_EN) + "\n\n" + "\n".join(items) + "\n\n" + closing + "\n")
+    result = cleantext.clean_and_explain(text, lang="en")
+    assert closing in result.text
+
+
+def test_a_date_under_a_byline_is_no_list_the_byline_heads():
+    """ "14. Mai 2025" opens with a number and a full stop, as a numbered list's first item does:
+    the byline over it is still a byline, and the date goes with it."""
+    body = [
+        "In sozialen Netzwerken heißt es, wer im Garten Regenwasser sammle, müsse ab dem kommenden Jahr eine Gebühr zahlen.",
+        "Eine solche Regelung gibt es weder im Bund noch in den Ländern, wie die zuständigen Ministerien auf Anfrage bestätigten.",
+        "Die Gemeinden erheben zwar Gebühren für Niederschlagswasser, aber nur für versiegelte Flächen und nicht für Regentonnen.",
+    ]
+    text = ("Nein, Gartenbesitzer müssen keine Gebühr für Regentonnen zahlen\n" + body[0] + "\nvon Lena Hartwig\n14. Mai 2025.\nTeilen\n"
+            + "\n".join(body[1:]) + "\n")
+    result = cleantext.clean_and_explain(text, lang="de")
+    assert {"von Lena Hartwig", "14. Mai 2025."} <= set(removed(result))
+    assert all(p in result.text for p in body)
