@@ -1445,8 +1445,20 @@ def posted_comments(doc: Document, first_body: int) -> None:
     run: list[Paragraph] = []
     before = None
     opened = False  # two of the section's lines stand together before the run: it has begun
+
+    def take_thread(end: Paragraph | None) -> None:
+        why = (f"under the comment section's line {before.line + 1} ({before.decided_by})"
+               + (f", up to line {end.line + 1} ({end.decided_by})" if end is not None else ", up to the end of the text"))
+        for q in run:
+            remove(q, "heuristic.comments.posted", "comments", "a comment posted under the article, or its poster",
+                   [why, "comments one after another, each under its poster's name and when it was posted"])
+
     for p in paras[first_body + 1:]:
         if comment_line(p):
+            if before is not None and _thread(run):
+                take_thread(p)
+                before, run, opened = p, [], True
+                continue
             # "Name said:" opens a quote in a forum as often as a comment: two of them alone
             # do not make a comment section.
             took = before is not None and bool(run) and not all(q.decided_by.endswith(".author-says") for q in (before, p))
@@ -1458,6 +1470,10 @@ def posted_comments(doc: Document, first_body: int) -> None:
             opened = before is not None and (took or not run)
             before, run = p, []
         elif p.final == NOISE:
+            if before is not None and p.category in COMMENT_SECTION_ENDS and _thread(run):
+                take_thread(p)
+                before, run, opened = None, [], False
+                continue
             # The section's last comment ends where the page's next box begins (the most read,
             # a consent notice): after its poster's line (a name and when, "user_71 · 1 h ago"),
             # once the section has shown two of its lines together (a comment count alone may
@@ -1473,9 +1489,50 @@ def posted_comments(doc: Document, first_body: int) -> None:
             continue  # a like counter, an ad: part of the section too
         elif before is not None:
             run.append(p)
-            if (sum(1 for q in run if not _COUNT.fullmatch(q.text)) > COMMENT_RUN_MAX
-                    or p.words > COMMENT_MAX_WORDS or p.final == TITLE):
+            if p.words > COMMENT_MAX_WORDS or p.final == TITLE or len(run) > THREAD_MAX_LINES:
                 before, run = None, []
+            elif sum(1 for q in run if not _COUNT.fullmatch(q.text)) > COMMENT_RUN_MAX and not _thread_so_far(run):
+                before, run = None, []
+    if before is not None and _thread(run):
+        take_thread(None)
+
+
+# Comments one after another, each under its poster's name (perhaps with a role or a place
+# under it) and the time it was posted ("kisvakond77" / "2025.03.13. 07:12" / the text / "14
+# likes"): a thread, however many comments it holds, where the rules found its header.
+THREAD_MAX_LINES = 60
+THREAD_MIN_COMMENTS = 2
+POSTER_MAX_WORDS = 4
+_POSTED_AT = regex.compile(r"[^\n]{0,40}?(?:\d{1,2}[:.]\d{2}(?!\d)|\d{4})[^\n]{0,30}")
+
+
+def _posted_at(p: Paragraph) -> bool:
+    return p.words <= 6 and _POSTED_AT.fullmatch(p.text.strip()) is not None
+
+
+def _poster(p: Paragraph) -> bool:
+    return p.words <= POSTER_MAX_WORDS and not p.sentence_end and not _posted_at(p)
+
+
+def _comment_starts(run: list[Paragraph]) -> list[int]:
+    """Where each comment of the run begins: its poster's line, one or two lines above the time."""
+    starts = []
+    for k, p in enumerate(run):
+        if k and _posted_at(p) and _poster(run[k - 1]):
+            starts.append(k - 2 if k > 1 and _poster(run[k - 2]) and (not starts or k - 2 > starts[-1] + 1) else k - 1)
+    return starts
+
+
+def _thread_so_far(run: list[Paragraph]) -> bool:
+    """Does the run open as a thread does: a poster and a time in its first lines?"""
+    starts = _comment_starts(run)
+    return bool(starts) and starts[0] == 0
+
+
+def _thread(run: list[Paragraph]) -> bool:
+    """Is the run a thread of comments: opening with a poster, THREAD_MIN_COMMENTS of them?"""
+    starts = _comment_starts(run)
+    return len(starts) >= THREAD_MIN_COMMENTS and starts[0] == 0
 
 
 # An author's box: its header ("About the author", a few words), then a short bio.

@@ -1215,3 +1215,36 @@ def test_a_date_under_a_byline_is_no_list_the_byline_heads():
     result = cleantext.clean_and_explain(text, lang="de")
     assert {"von Lena Hartwig", "14. Mai 2025."} <= set(removed(result))
     assert all(p in result.text for p in body)
+
+
+THREAD_BODY_EN = [
+    "A weekend outage left the country's e-filing system offline for nineteen hours after a certificate expired.",
+    "The ministry said on Monday that no data had been lost and that all deadlines falling on the weekend would be extended by three days.",
+    "Engineers restored the service early on Monday morning after replacing the expired certificate on the load balancers.",
+]
+
+
+def test_a_thread_of_comments_each_under_its_poster_and_time_goes_however_long():
+    thread = ["Gert Hoogendoorn", "Farmer, Zeeland", "13 March 2025 11:32",
+              "Nice idea. We tried the same ten years ago but it fell apart over who could deliver first.",
+              "A. de Vos", "13 March 2025 12:10", "I wonder what the rate per tonne per month will be. Is that written anywhere?",
+              "kisvakond77", "2025.03.13. 14:02", "Same here, the price is what matters in the end."]
+    text = ("The e-filing system was down for nineteen hours\n\n" + "\n\n".join(THREAD_BODY_EN) + "\n\n4 comments\n\n"
+            + "\n".join(thread) + "\n\n© 2025 The Ledger. All rights reserved.\n")
+    result = cleantext.clean_and_explain(text, lang="en")
+    gone = removed(result)
+    assert set(thread) <= set(gone)
+    assert gone["A. de Vos"].rule_id == "heuristic.comments.posted"
+    assert all(p in result.text for p in THREAD_BODY_EN)
+
+
+def test_dated_lines_of_the_article_under_a_comment_count_are_no_thread():
+    """A comment count under the byline, then the article with a timeline of its own: the
+    article's prose stands first under the count, so no thread opens there."""
+    timeline = ["Phase one", "March 2024", "The council approved the plan and its budget.",
+                "Phase two", "June 2024", "The first contracts were signed with two local firms."]
+    text = ("The e-filing system was down for nineteen hours\n\n12 comments\n\n" + "\n\n".join(THREAD_BODY_EN) + "\n\n"
+            + "\n".join(timeline) + "\n")
+    result = cleantext.clean_and_explain(text, lang="en")
+    assert not any(r.rule_id == "heuristic.comments.posted" for r in result.removals)
+    assert all(line in result.text for line in THREAD_BODY_EN + timeline)
