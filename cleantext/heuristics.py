@@ -50,6 +50,9 @@ HEAD_LABEL_RUN_MAX = 3
 # Lines the rules must have found above the headline (a skip link, "Log in", a section's name),
 # one of them among the short lines, for those to be read as the site's menu.
 MENU_ITEMS_FOUND_MIN = 2
+# Among a menu's items, the site's tagline or an accessibility link may run to a few more words
+# ("Version for the visually impaired"); a headline runs longer.
+MENU_LINE_MAX_WORDS = 8
 # In Chinese and Japanese (a word counted per two characters) a site's or section's name runs
 # to ten characters; a headline is longer.
 CJK_HEAD_LABEL_MAX_WORDS = 5
@@ -939,7 +942,7 @@ def _menu_over_headline(paras: list[Paragraph], above: list[Paragraph], title: P
     boilerplate only above them, a disclosure over a comparison's entries, are the page's own.)"""
     if sum(1 for p in above if _short_label(p)) <= HEAD_LABEL_RUN_MAX:
         return False
-    if any(p.sentence_end or p.words > MASTHEAD_MAX_WORDS for p in above):
+    if any(p.sentence_end or p.words > MENU_LINE_MAX_WORDS for p in above):
         return False
     found = [p for p in paras[:title.index] if p.final == NOISE]
     return len(found) >= MENU_ITEMS_FOUND_MIN and any(above[0].index < p.index < above[-1].index for p in found)
@@ -975,10 +978,13 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
         longer.pop(0)
     # Nor is the headline one of the short lines of a menu above it (the site's name or tagline
     # over its sections): under more than HEAD_LABEL_RUN_MAX labels and no sentence, the first
-    # line of a headline's length is the headline, or the line right above it when that is
+    # line of a headline's length with no more such labels under it (an accessibility link or a
+    # tagline may be as long) is the headline, or the line right above it when that is
     # longer than a label (a short headline over a standfirst with no full stop), unless it ends
     # in a colon (a kicker: "Streit um Kolonie „Am Bürgerpark“:").
-    long_line = next((p for p in pool if p.words > MASTHEAD_MAX_WORDS), None)
+    lines = [p for p in pool if p.words > MASTHEAD_MAX_WORDS]
+    long_line = next((p for p, nxt in zip(lines, [*lines[1:], None]) if sum(
+        1 for q in pool if p.index < q.index < (nxt.index if nxt else first_body) and _short_label(q)) <= HEAD_LABEL_RUN_MAX), None)
     above = [p for p in pool if long_line is not None and p.index < long_line.index]
     if sum(1 for p in above if _short_label(p)) > HEAD_LABEL_RUN_MAX and not any(p.sentence_end for p in above):
         first = above[-1] if above[-1] in longer and not _introduces(above[-1]) else long_line

@@ -1248,3 +1248,14 @@ def test_dated_lines_of_the_article_under_a_comment_count_are_no_thread():
     result = cleantext.clean_and_explain(text, lang="en")
     assert not any(r.rule_id == "heuristic.comments.posted" for r in result.removals)
     assert all(line in result.text for line in THREAD_BODY_EN + timeline)
+
+
+def test_a_menu_with_a_longer_item_among_its_sections_still_goes_whole():
+    """An accessibility link or the site's tagline among the menu's items runs to a few more
+    words than a label; the menu still goes, around the items the rules know."""
+    head = ["Skip to content", "Kyiv City Official Portal", "Version for people with impaired vision", "News", "Government",
+            "Services", "Budget", "Search", "Log in", "Tourism", "Contacts"]
+    text = "\n".join(head + [MENU_TITLE_EN]) + "\n\n" + "\n\n".join(MENU_BODY_EN) + "\n"
+    result = cleantext.clean_and_explain(text, lang="en")
+    assert set(removed(result)) == set(head)
+    assert result.text.startswith(MENU_TITLE_EN + "\n")
