@@ -668,6 +668,47 @@ def contact_boxes(doc: Document) -> None:
                    [f"follows the {header.decided_by} header on line {header.line + 1}", what])
 
 
+# A page's data widget under its header (market prices, fuel prices, exchange or interest
+# rates, the weather, a poll): short rows, a name and its figure, perhaps over two lines.
+WIDGET_ROW_MAX_WORDS = 8
+WIDGET_MAX_ROWS = 12
+_FIGURE = regex.compile(r"\d")
+
+
+def data_widgets(doc: Document) -> None:
+    """A widget's header (rule with block = "widget-after": "Market prices", "Weather in
+    Plovdiv", "Poll") takes the rows after it: short lines, no sentence (a poll's question may
+    ask), up to the widget's own closing line when the rules found one ("See all prices",
+    "Vote", "Updated 12.03.2025"), or else up to the last that holds a figure, under a header
+    of more than one word. The article's own table
+    stands under its own words (an intertitle, a line ending in a colon), not under such a
+    header."""
+    paras = doc.paragraphs
+    for header in paras:
+        if header.rule is None or header.rule.block != "widget-after" or header.final != NOISE:
+            continue
+        rows: list[Paragraph] = []
+        closed = False
+        for p in paras[header.index + 1:]:
+            if p.final == NOISE:
+                closed = bool(rows)
+                break
+            if (p.final == TITLE or p.words > WIDGET_ROW_MAX_WORDS or len(rows) == WIDGET_MAX_ROWS
+                    or p.sentence_end and not p.text.rstrip().endswith(("?", "？", "؟"))):
+                break
+            rows.append(p)
+        if not closed:
+            # A header of one word ("Weather", "Poll") heads an article's own table as often
+            # (a travel guide's climate): without the widget's closing line, nothing is shown.
+            last_figure = max((k for k, p in enumerate(rows) if _FIGURE.search(p.text)), default=-1)
+            rows = rows[: last_figure + 1] if header.words > 1 else []
+        for p in rows:
+            remove(p, "heuristic.meta.data-widget", header.category, f"a row of the widget headed on line {header.line + 1}",
+                   [f"follows the {header.decided_by} header on line {header.line + 1}",
+                    f"{p.words} word(s), no sentence",
+                    "the widget closes on a line the rules found" if closed else "a figure in it or in a row below it"])
+
+
 def _next_kept(paras: list[Paragraph], i: int) -> Paragraph | None:
     return next((q for q in paras[i + 1:] if q.final != NOISE), None)
 
@@ -1448,6 +1489,9 @@ def posted_comments(doc: Document, first_body: int) -> None:
     def comment_line(q: Paragraph) -> bool:
         return q.final == NOISE and q.category == "comments"
 
+    def kept(lines: list[Paragraph]) -> list[Paragraph]:
+        return [q for q in lines if q.final != NOISE]
+
     run: list[Paragraph] = []
     before = None
     opened = False  # two of the section's lines stand together before the run: it has begun
@@ -1455,7 +1499,7 @@ def posted_comments(doc: Document, first_body: int) -> None:
     def take_thread(end: Paragraph | None) -> None:
         why = (f"under the comment section's line {before.line + 1} ({before.decided_by})"
                + (f", up to line {end.line + 1} ({end.decided_by})" if end is not None else ", up to the end of the text"))
-        for q in run:
+        for q in kept(run):
             remove(q, "heuristic.comments.posted", "comments", "a comment posted under the article, or its poster",
                    [why, "comments one after another, each under its poster's name and when it was posted"])
 
@@ -1469,13 +1513,16 @@ def posted_comments(doc: Document, first_body: int) -> None:
             # do not make a comment section.
             took = before is not None and bool(run) and not all(q.decided_by.endswith(".author-says") for q in (before, p))
             if took:
-                for q in run:
+                for q in kept(run):
                     remove(q, "heuristic.comments.posted", "comments", "a comment posted under the article, or its poster",
                            [f"between the comment section's lines {before.line + 1} ({before.decided_by}) and {p.line + 1} ({p.decided_by})",
-                            f"{len(run)} line(s) at most {COMMENT_MAX_WORDS} words each"])
+                            f"{len(kept(run))} line(s) at most {COMMENT_MAX_WORDS} words each"])
             opened = before is not None and (took or not run)
             before, run = p, []
         elif p.final == NOISE:
+            if before is not None and run and p.category == "meta" and _posted_at(p):
+                run.append(p)  # a comment's time, which a rule took: part of the thread's shape
+                continue
             if before is not None and p.category in COMMENT_SECTION_ENDS and _thread(run):
                 take_thread(p)
                 before, run, opened = None, [], False
@@ -1484,20 +1531,20 @@ def posted_comments(doc: Document, first_body: int) -> None:
             # a consent notice): after its poster's line (a name and when, "user_71 · 1 h ago"),
             # once the section has shown two of its lines together (a comment count alone may
             # stand over the article; a poll's button inside it has no time).
-            if (opened and run and len(run) <= LAST_COMMENT_MAX_LINES and p.category in COMMENT_SECTION_ENDS
+            if (opened and kept(run) and len(kept(run)) <= LAST_COMMENT_MAX_LINES and p.category in COMMENT_SECTION_ENDS
                     and before.words <= POSTER_LINE_MAX_WORDS and _HAS_DIGIT.search(before.text)):
-                for q in run:
+                for q in kept(run):
                     remove(q, "heuristic.comments.posted", "comments", "the last comment posted under the article, or its poster",
                            [f"after the comment section's line {before.line + 1} ({before.decided_by})",
                             f"where the page's next box begins: line {p.line + 1} ({p.decided_by})",
-                            f"{len(run)} line(s) at most {COMMENT_MAX_WORDS} words each"])
+                            f"{len(kept(run))} line(s) at most {COMMENT_MAX_WORDS} words each"])
                 before, run, opened = None, [], False
             continue  # a like counter, an ad: part of the section too
         elif before is not None:
             run.append(p)
             if p.words > COMMENT_MAX_WORDS or p.final == TITLE or len(run) > THREAD_MAX_LINES:
                 before, run = None, []
-            elif sum(1 for q in run if not _COUNT.fullmatch(q.text)) > COMMENT_RUN_MAX and not _thread_so_far(run):
+            elif sum(1 for q in kept(run) if not _COUNT.fullmatch(q.text)) > COMMENT_RUN_MAX and not _thread_so_far(run):
                 before, run = None, []
     if before is not None and _thread(run):
         take_thread(None)
@@ -1739,6 +1786,7 @@ def revise(doc: Document, rules: RuleSet) -> None:
         teasers_ending_in_more_links(doc, rules)
     if cfg.remove_edge_clutter:
         contact_boxes(doc)
+        data_widgets(doc)
     # Copies go before the body's edges are found, so that the edges are those of the text
     # cleaned once: cleaning again, without the copies, finds the same ones.
     if cfg.remove_duplicates and not cfg.page_dump:

@@ -1259,3 +1259,64 @@ def test_a_menu_with_a_longer_item_among_its_sections_still_goes_whole():
     result = cleantext.clean_and_explain(text, lang="en")
     assert set(removed(result)) == set(head)
     assert result.text.startswith(MENU_TITLE_EN + "\n")
+
+
+def test_a_thread_whose_times_a_rule_took_is_still_a_thread():
+    """The comments' times in the page's machine form go by a rule of their own; the posters
+    and texts around them still read as a thread."""
+    thread = ["Gert Hoogendoorn", "2025-03-13 11:32:07",
+              "Nice idea. We tried the same ten years ago but it fell apart over who could deliver first.",
+              "A. de Vos", "2025-03-13 12:10:44", "I wonder what the rate per tonne per month will be. Is that written anywhere?",
+              "kisvakond77", "2025-03-13 14:02:19", "Same here, the price is what matters in the end."]
+    text = ("The e-filing system was down for nineteen hours\n\n" + "\n\n".join(THREAD_BODY_EN) + "\n\n4 comments\n\n"
+            + "\n".join(thread) + "\n\n© 2025 The Ledger. All rights reserved.\n")
+    result = cleantext.clean_and_explain(text, lang="en")
+    gone = removed(result)
+    assert set(thread) <= set(gone)
+    assert gone["A. de Vos"].rule_id == "heuristic.comments.posted"
+    assert gone["2025-03-13 12:10:44"].rule_id == "common.meta.timestamp-line"
+    assert all(p in result.text for p in THREAD_BODY_EN)
+
+
+WIDGET_BODY_EN = [
+    "The farm switched its whole herd to once-a-day milking in March after two years of trials on a smaller group of cows.",
+    "Yields fell by about a fifth, but feed, labour and vet costs fell faster, and the margin per litre rose, the farmer said.",
+    "Cow health has been the biggest surprise, with lameness scores in the herd at their lowest since records began.",
+]
+
+
+def test_a_data_widget_takes_its_rows_under_its_header_and_the_articles_table_stays():
+    """A prices widget between the article's paragraphs goes with its rows, up to its closing
+    link; a poll goes up to its button; the article's own table, under its own intertitle,
+    stays."""
+    table = ["Hollins Farm at a glance", "Herd: 320 cows", "Area: 190ha", "Yield before the switch: 6,400 litres/cow/year"]
+    widget = ["Latest prices", "Feed wheat (Nov 25) £178.50/t", "Milk (AMPE) 44.1p/litre", "Lamb SQQ 812.0p/kg", "See all prices"]
+    poll = ["Poll", "Would you consider once-a-day milking on your farm?", "Yes – we already do it", "No", "Vote"]
+    text = ("Dairy farm cuts costs with once-a-day milking\n\n" + WIDGET_BODY_EN[0] + "\n\n" + "\n".join(table) + "\n\n"
+            + "\n".join(widget) + "\n\n" + WIDGET_BODY_EN[1] + "\n\n" + "\n".join(poll) + "\n\n" + WIDGET_BODY_EN[2] + "\n")
+    result = cleantext.clean_and_explain(text, lang="en")
+    gone = removed(result)
+    assert set(gone) == set(widget + poll)
+    assert gone["Milk (AMPE) 44.1p/litre"].rule_id == "heuristic.meta.data-widget"
+    assert gone["Yes – we already do it"].rule_id == "heuristic.meta.data-widget"
+    assert all(line in result.text for line in table + WIDGET_BODY_EN)
+
+
+def test_a_widget_header_without_figures_or_a_closing_line_under_it_takes_nothing():
+    """Under a widget's header, lines with no figure and no closing line the rules found are not
+    shown to be its rows: they stay."""
+    text = ("Dairy farm cuts costs with once-a-day milking\n\n" + WIDGET_BODY_EN[0] + "\n\nPoll\nThe herd\nThe grass\n\n"
+            + "\n\n".join(WIDGET_BODY_EN[1:]) + "\n")
+    result = cleantext.clean_and_explain(text, lang="en")
+    assert {"The herd", "The grass"} <= set(result.text.split("\n"))
+
+
+def test_a_one_word_widget_header_takes_rows_only_up_to_the_widgets_own_closing_line():
+    """A one-word header ("Poll", in other languages "Weather") may be an article's own
+    intertitle over its figures (a travel guide's climate): without a closing line the rules
+    found, the figures stay."""
+    climate = ["Summer: 24 °C by day", "Winter: 6 °C by day"]
+    text = ("Dairy farm cuts costs with once-a-day milking\n\n" + WIDGET_BODY_EN[0] + "\n\nPoll\n" + "\n".join(climate) + "\n\n"
+            + "\n\n".join(WIDGET_BODY_EN[1:]) + "\n")
+    result = cleantext.clean_and_explain(text, lang="en")
+    assert all(line in result.text.split("\n") for line in climate)
