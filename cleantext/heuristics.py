@@ -680,9 +680,8 @@ def data_widgets(doc: Document) -> None:
     Plovdiv", "Poll") takes the rows after it: short lines, no sentence (a poll's question may
     ask), up to the widget's own closing line when the rules found one ("See all prices",
     "Vote", "Updated 12.03.2025"), or else up to the last that holds a figure, under a header
-    of more than one word. The article's own table
-    stands under its own words (an intertitle, a line ending in a colon), not under such a
-    header."""
+    of more than one word. The article's own table stands under its own words (an intertitle,
+    a line ending in a colon), not under such a header."""
     paras = doc.paragraphs
     for header in paras:
         if header.rule is None or header.rule.block != "widget-after" or header.final != NOISE:
@@ -1028,8 +1027,9 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
         1 for q in pool if p.index < q.index < (nxt.index if nxt else first_body) and _short_label(q)) <= HEAD_LABEL_RUN_MAX), None)
     above = [p for p in pool if long_line is not None and p.index < long_line.index]
     if sum(1 for p in above if _short_label(p)) > HEAD_LABEL_RUN_MAX and not any(p.sentence_end for p in above):
-        first = above[-1] if above[-1] in longer and not _introduces(above[-1]) else long_line
-        longer = [p for p in longer if p.index >= first.index]
+        right_above = above[-1]
+        headline = right_above if right_above.words > _label_max_words(right_above) and not _introduces(right_above) else long_line
+        longer = [p for p in longer if p.index >= headline.index]
     title = longer[0] if longer else max(pool, key=lambda p: (p.words, -p.index))
     title.final = TITLE
     # A subtitle: the line right under the headline, longer than a label but with no sentence
