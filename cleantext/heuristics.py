@@ -8,6 +8,7 @@ removals made on weak evidence (position, neighbourhood, language, topic).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -1022,11 +1023,12 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
     # tagline may be as long) is the headline, or the line right above it when that is
     # longer than a label (a short headline over a standfirst with no full stop), unless it ends
     # in a colon (a kicker: "Streit um Kolonie „Am Bürgerpark“:").
-    lines = [p for p in pool if p.words > MASTHEAD_MAX_WORDS]
-    long_line = next((p for p, nxt in zip(lines, [*lines[1:], None]) if sum(
-        1 for q in pool if p.index < q.index < (nxt.index if nxt else first_body) and _short_label(q)) <= HEAD_LABEL_RUN_MAX), None)
+    shorts = [p.index for p in pool if _short_label(p)]
+    lines = [p for p in pool if p.words > MASTHEAD_MAX_WORDS] if len(shorts) > HEAD_LABEL_RUN_MAX else []
+    long_line = next((p for p, nxt in zip(lines, [*lines[1:], None])
+                      if bisect_left(shorts, nxt.index if nxt else first_body) - bisect_right(shorts, p.index) <= HEAD_LABEL_RUN_MAX), None)
     above = [p for p in pool if long_line is not None and p.index < long_line.index]
-    if sum(1 for p in above if _short_label(p)) > HEAD_LABEL_RUN_MAX and not any(p.sentence_end for p in above):
+    if bisect_left(shorts, long_line.index if long_line else 0) > HEAD_LABEL_RUN_MAX and not any(p.sentence_end for p in above):
         right_above = above[-1]
         headline = right_above if right_above.words > _label_max_words(right_above) and not _introduces(right_above) else long_line
         longer = [p for p in longer if p.index >= headline.index]
@@ -1130,7 +1132,7 @@ def past_the_article(doc: Document) -> None:
         if closer is not None:
             category, after = closer.category, f"after {closer.decided_by} (line {closer.line + 1})"
         else:
-            column = _link_column(doc.paragraphs[before.index + 1: last.index], _head_items(doc, body[0].index))
+            column = _link_column(doc, doc.paragraphs[before.index + 1: last.index], body[0].index)
             if column is None:
                 return  # most documents: the article's topic need not be worked out
             category, after = "footer", (f"after a column of {len(column)} links (lines {column[0].line + 1}-{column[-1].line + 1}), "
@@ -1154,7 +1156,8 @@ _LOWER_OR_DIGIT = regex.compile(r"\W*\p{Ll}|[^\n]*\d")
 
 
 def _menu_item(p: Paragraph) -> bool:
-    return not p.sentence_end and p.words <= _label_max_words(p) and not _LOWER_OR_DIGIT.match(p.text)
+    return (not p.sentence_end and p.words <= CJK_HEAD_LABEL_MAX_WORDS and p.words <= _label_max_words(p)
+            and not _LOWER_OR_DIGIT.match(p.text))
 
 
 def _head_items(doc: Document, first_body: int) -> set[str]:
@@ -1162,16 +1165,21 @@ def _head_items(doc: Document, first_body: int) -> set[str]:
     return {_letters(p.text) for p in doc.paragraphs[:first_body] if _menu_item(p)} - {""}
 
 
-def _link_column(paras: list[Paragraph], head_items: set[str]) -> list[Paragraph] | None:
+def _link_column(doc: Document, paras: list[Paragraph], first_body: int) -> list[Paragraph] | None:
     """The first run of LINK_COLUMN_MIN or more menu items in a row among the paragraphs, kept,
-    ECHOED_ITEMS_MIN of them given above the article too; or None."""
+    ECHOED_ITEMS_MIN of them given above the article's first paragraph too; or None."""
+    if len(paras) < LINK_COLUMN_MIN:
+        return None  # most documents: the last two body paragraphs stand close
+    head_items = None
     run: list[Paragraph] = []
     for p in [*paras, None]:
         if p is not None and p.final == SHORT and _menu_item(p):
             run.append(p)
             continue
-        if len(run) >= LINK_COLUMN_MIN and len({_letters(q.text) for q in run} & head_items) >= ECHOED_ITEMS_MIN:
-            return run
+        if len(run) >= LINK_COLUMN_MIN:
+            head_items = _head_items(doc, first_body) if head_items is None else head_items
+            if len({_letters(q.text) for q in run} & head_items) >= ECHOED_ITEMS_MIN:
+                return run
         run = []
     return None
 
@@ -1734,10 +1742,11 @@ def labels_on_both_edges(doc: Document, first_body: int, last_body: int) -> None
     that one heading the text happens to repeat is not taken for a menu."""
     paras = doc.paragraphs
     above = _head_items(doc, first_body)
-    below = {_letters(p.text) for p in paras[last_body + 1:] if _menu_item(p)}
-    both = above & below
+    if len(above) < ECHOED_ITEMS_MIN:
+        return  # most documents: no menu above the article
+    both = above & {_letters(p.text) for p in paras[last_body + 1:] if _menu_item(p)}
     if len(both) < ECHOED_ITEMS_MIN:
-        return  # most documents
+        return
     for p in paras:
         if p.final == SHORT and not first_body <= p.index <= last_body and _menu_item(p) and _letters(p.text) in both:
             remove(p, "heuristic.meta.both-edges", "meta", "a menu item the page gives both above and below the article",
