@@ -169,6 +169,57 @@ def _numbered_runs(paras) -> list[int]:
     return found
 
 
+# A listicle ("The 8 best CRMs", "10 tips for a first visit") sets its entries far apart: a
+# heading numbered 1, 2, 3... over each, and under each a section of prose, a table, a list of
+# features, pros and cons. At least this many headings in sequence, each with a sentence of prose
+# in its section, are the article's sections, whatever stands in them: short lines would split
+# the article there (a plain numbered list, its items one after another, is _numbered_runs').
+SECTIONS_MIN = 3
+SECTION_HEADING_MAX_WORDS = 15
+# Each entry is about its own item (a product, a tip), so sections share fewer of their content
+# words with the article's main block than an article resumed after a gallery does: this share,
+# where they do not hold the main block. Other stories in a numbered box share fewer still.
+SECTIONS_TOPIC_OVERLAP = 0.15
+_SECTION_HEADING = re.compile(r"(?:#\s?)?(\d{1,2})[.):]\s+\S")
+
+
+def _numbered_sections(paras, classes) -> list[tuple[int, int]]:
+    """(first, last) of each run of sections under headings numbered 1, 2, 3... in sequence:
+    from the first heading to the last sentence of prose under the last one (no further than
+    the longest section before it reaches). The article does not run across a comment thread or
+    a footer (BARRIER_CATEGORIES): numbered replies of a forum ("1. Re: ...") are no sections."""
+    headings = [(i, int(m.group(1))) for i, p in enumerate(paras)
+                if p.final != NOISE and p.words <= SECTION_HEADING_MAX_WORDS and not p.sentence_end
+                and (m := _SECTION_HEADING.match(p.text))]
+    prose = [classes[i][0] in PROSE and p.final != NOISE for i, p in enumerate(paras)]
+    barrier = [p.final == NOISE and p.category in BARRIER_CATEGORIES for p in paras]
+    boxed = [p.final == NOISE and p.category == "related" for p in paras]  # a box of other stories
+    found: list[tuple[int, int]] = []
+    for k, (first, number) in enumerate(headings):
+        if number != 1 or (found and first <= found[-1][1]):
+            continue
+        chain = [first]
+        for j, (i, n) in enumerate(headings[k + 1:], k + 1):
+            if n == 1 and not (j + 1 < len(headings) and headings[j + 1] == (i + 1, 2)):
+                break  # another run of sections begins (a list of its own, items together, may stand in one)
+            if n != len(chain) + 1:
+                continue
+            if i - chain[-1] < 2 or not any(prose[chain[-1] + 1:i]) or any(barrier[chain[-1]:i]):
+                break  # items one after another, a heading with no prose under it, a thread between
+            chain.append(i)
+        if len(chain) < SECTIONS_MIN:
+            continue
+        reach = max(b - a for a, b in zip(chain, chain[1:]))
+        last = chain[-1]
+        for i in range(chain[-1] + 1, min(len(paras), chain[-1] + 1 + reach)):
+            if barrier[i] or boxed[i]:
+                break
+            if prose[i]:
+                last = i
+        found.append((first, last))
+    return found
+
+
 # Under a line of the article ending in a colon ("It offers:", "You can build:"), up to this
 # many short lines are its list, not a menu; the intro says something in at least this many words.
 LISTED_MAX = 15
@@ -266,7 +317,12 @@ def find_article(doc, remove) -> None:
     share = sum(weights[main[0]:main[1] + 1]) / sum(w for w in weights if w > 0)
     scattered = share < SCATTERED_MAIN_SHARE
     spans = blocks(weights, SCATTERED_BLOCK_SHARE if scattered else SECOND_BLOCK_SHARE, on_topic)
-    inside = {i for a, b in spans for i in range(a, b + 1)}
+    # A listicle's numbered sections are the article's, all that stands in them, where they hold
+    # the main block or are about its story (a numbered box of other stories is not).
+    sections = {i for a, b in _numbered_sections(paras, classes)
+                if a <= main[1] and main[0] <= b or on_topic(main, a, b) >= SECTIONS_TOPIC_OVERLAP
+                for i in range(a, b + 1)}
+    inside = {i for a, b in spans for i in range(a, b + 1)} | sections
     prose = [i for i in sorted(inside) if (classes[i][0] in PROSE or i in listed) and paras[i].final != NOISE]
     headline = _headline(doc, spans[0][0], classes)
     where = ", ".join(f"lines {paras[a].line + 1}-{paras[b].line + 1}" for a, b in spans)
@@ -279,6 +335,8 @@ def find_article(doc, remove) -> None:
         cls, evidence = classes[i]
         if i in inside and listed.get(i) in inside and paras[listed[i]].final != NOISE:
             continue  # an item of a list the article introduces, its intro kept
+        if i in sections:
+            continue  # in a numbered section of the article: its table, its pros and cons
         tail_rule = next((rule for rule in p.candidates if rule.scope == "tail"), None)
         if i not in inside and tail_rule is not None:
             remove(p, tail_rule.id, tail_rule.category, tail_rule.message,

@@ -271,3 +271,71 @@ def test_a_corpus_of_dumps_fixed_once_then_passes_the_check(tmp_path):
     assert check.returncode == 0, check.stdout + check.stderr
     again = cli("fix", *names, cwd=tmp_path)
     assert again.returncode == 0 and all((tmp_path / n).read_text(encoding="utf-8") == fixed[n] for n in names)
+
+
+JACKETS_INTRO = [
+    "We walked the same wet ridge in eight rain jackets this autumn to find the ones that keep a hiker dry on a long day in the hills.",
+    "Every jacket below was worn for at least three days of steady rain, and we weighed each one on the same kitchen scale before and after.",
+]
+JACKETS = {
+    "Alpine Shell": "The Alpine Shell kept us dry through six hours of rain on the ridge, and its hood stayed put in the wind without pulling at the neck.",
+    "Trail Lite": "The Trail Lite is the lightest jacket we tested for hiking, and it packs into its own pocket, although its seams let in water after a long day.",
+    "Summit Pro": "The Summit Pro is the jacket for a hiker who walks in rain every week: its fabric breathes on the climbs and it dried overnight in the hut.",
+    "Valley Walker": "The Valley Walker costs half as much as the others and kept us dry on short walks, which makes it the rain jacket we would buy for a child.",
+}
+
+
+def _listicle() -> list[str]:
+    lines = ["Home", "Reviews", "The four best rain jackets for hiking"] + JACKETS_INTRO
+    for n, (name, review) in enumerate(JACKETS.items(), 1):
+        lines += [f"{n}. {name}", review, "Weight", f"{300 + 20 * n} g", "Pros", "Packs small", "Cons", "Pricey"]
+    return lines
+
+
+def test_a_listicles_numbered_sections_are_the_article_whatever_stands_in_them(monkeypatch):
+    """Headings numbered 1, 2, 3... set far apart, each over a section of prose, are a
+    listicle's entries: the section's table rows and its pros and cons stay with them, where
+    short lines would otherwise split the article after its first entry."""
+    from cleantext import dump
+
+    page = _dump(_listicle(), ["Related stories", "Ten walks on the coast"], ["Contact us", "Privacy policy"])
+    cleaned = cleantext.clean(page, page_dump=True, lang="en")
+    for line in JACKETS_INTRO + list(JACKETS.values()) + ["3. Summit Pro", "360 g", "Packs small", "4. Valley Walker"]:
+        assert line in cleaned
+    assert "Privacy policy" not in cleaned and "Ten walks on the coast" not in cleaned
+    assert cleantext.clean(cleaned, page_dump=True, lang="en") == cleaned
+    # the numbers in sequence keep the sections: without them, the last entries go
+    monkeypatch.setattr(dump, "SECTIONS_MIN", 100)
+    assert "4. Valley Walker" not in cleantext.clean(page, page_dump=True, lang="en")
+
+
+def test_numbered_entries_of_other_stories_or_of_a_thread_are_no_sections(monkeypatch):
+    """A numbered box of other stories under the article shares few of its words, and the
+    numbered replies of a thread stand across its comment lines: neither joins the article."""
+    from cleantext import dump
+
+    stories = ["The home side scored twice in the last ten minutes and moved up to third place.",
+               "Shoppers queued before dawn for the first day of the new bakery on the high street.",
+               "The orchestra will play three concerts in the cathedral over the Easter weekend.",
+               "Two schools in the valley will share one head teacher from the autumn term onwards."]
+    others = []
+    for n, story in enumerate(stories, 1):
+        others += [f"{n}. Most read", story, "Share", "Save"]
+    page = _dump(["Home", "News"], ["Carlisle homes evacuated as the river floods the quay"], FLOOD, others,
+                 ["Contact us"])
+    cleaned = cleantext.clean(page, page_dump=True, lang="en")
+    assert all(p in cleaned for p in FLOOD) and not any(s in cleaned for s in stories)
+    # what leaves them out is their topic: a listicle's entries share more of the article's words
+    monkeypatch.setattr(dump, "SECTIONS_TOPIC_OVERLAP", 0.0)
+    assert stories[2] in cleantext.clean(page, page_dump=True, lang="en")
+    monkeypatch.undo()
+    replies = []
+    for n, reply in enumerate(FLOOD[1:4], 1):
+        replies += [f"{n}. Re: the flood on the quay", reply, "Reply", "Report"]
+    thread = _dump(["Home", "Forum"], [FLOOD[0]], ["Reply", "Report"], replies, ["Contact us"])
+    # the comment lines between the replies stop the sections, even where no posted comment was
+    # recognised as such
+    from cleantext import heuristics
+
+    monkeypatch.setattr(heuristics, "posted_comments", lambda doc, first: None)
+    assert "3. Re: the flood on the quay" not in cleantext.clean(thread, page_dump=True, lang="en")
