@@ -9,9 +9,11 @@ stretch of the page: the run of paragraphs where prose outweighs the rest most (
 segment), plus the headline just above it, plus other stretches that weigh half as much or are
 about the same story (their content words are the main block's). A list numbered 1, 2, 3...
 costs the article nothing, nor does a list it introduces: short lines under a line of it that
-ends in a colon, or a run of phrases in sentence case right under its prose. Outside go menus,
-teasers, comments and footers, even those written in sentences. Both verdicts, the class and
-the place, are kept as evidence.
+ends in a colon, or a run of phrases in sentence case right under its prose; a listicle's
+sections, under headings numbered 1, 2, 3... set apart, are the article's whatever stands in
+them. Outside go menus, teasers, comments and footers, even those written in sentences. Both
+verdicts, the class and the place, are kept as evidence. A page with no paragraph of good prose
+anywhere (a shop's grid, a listing, a chart) has no article to cut it down to: only its menus go.
 """
 from __future__ import annotations
 
@@ -312,9 +314,11 @@ def find_article(doc, remove) -> None:
         return len(words & main_words[main]) / len(words)
 
     main = main_block(weights)
-    if main is None:
+    heaviest = sum(weights[main[0]:main[1] + 1]) if main is not None else 0.0
+    if main is None or heaviest < NO_ARTICLE_WEIGHT:
+        _menu_runs(paras, remove, heaviest)
         return
-    share = sum(weights[main[0]:main[1] + 1]) / sum(w for w in weights if w > 0)
+    share = heaviest / sum(w for w in weights if w > 0)
     scattered = share < SCATTERED_MAIN_SHARE
     spans = blocks(weights, SCATTERED_BLOCK_SHARE if scattered else SECOND_BLOCK_SHARE, on_topic)
     # A listicle's numbered sections are the article's, all that stands in them, where they hold
@@ -350,6 +354,43 @@ def find_article(doc, remove) -> None:
         elif cls == SHORT and not any(abs(i - j) <= SHORT_REACH for j in prose):
             remove(p, "heuristic.dump.short-far-from-prose", "layout",
                    f"short line more than {SHORT_REACH} paragraphs from the article's prose", [f"{cls}: {evidence}"])
+
+
+# A page whose heaviest stretch weighs less than one paragraph of good prose has no article to
+# cut it down to: a shop's grid, a listing, a chart, a front page of headlines, documentation
+# in short steps. Its text is what the rules and the edge heuristics left, less its menus: runs
+# of MENU_RUN or more labels of a few words, none with a figure or a sentence's end (a product
+# card holds a price, a rating, a date; a listing's headline is longer).
+NO_ARTICLE_WEIGHT = LENGTH_HIGH
+MENU_RUN = 6
+MENU_LABEL_MAX_WORDS = 5
+_DIGIT = re.compile(r"\d")
+
+
+def _menu_runs(paras, remove, heaviest: float) -> None:
+    """On a page without an article, remove the runs of menu labels (see NO_ARTICLE_WEIGHT)."""
+    run: list[Paragraph] = []
+
+    def flush(figure: bool = False) -> None:
+        if figure and run:
+            run.pop()  # the label right above a figure is a card's name, over its price or date
+        if len(run) >= MENU_RUN:
+            for p in run:
+                remove(p, "heuristic.dump.menu-run", "layout", "a menu on a page without an article",
+                       [f"one of {len(run)} labels in a row, lines {run[0].line + 1}-{run[-1].line + 1}: "
+                        f"at most {MENU_LABEL_MAX_WORDS} words each, no figure, no sentence",
+                        f"the page's heaviest stretch of prose weighs {heaviest:.0f}, under one paragraph of "
+                        f"good prose ({NO_ARTICLE_WEIGHT})"])
+        run.clear()
+
+    for p in paras:
+        if p.final == NOISE:
+            continue  # the rules' lines do not break a menu: its "Log in" may be theirs
+        if p.words <= MENU_LABEL_MAX_WORDS and not p.sentence_end and not _DIGIT.search(p.text):
+            run.append(p)
+        else:
+            flush(bool(_DIGIT.search(p.text)))
+    flush()
 
 
 def _between(i: int, prose: list[int]) -> bool:

@@ -207,7 +207,7 @@ def test_a_run_of_phrases_right_under_the_articles_prose_is_its_bulleted_list(mo
                "Pumps at the quay failed after the power cut", "Drains were blocked with leaves from the park",
                "Sandbags arrived at the quay too late in the night", "Warnings went out by text to only half the homes"]
     page = _dump(["Home", "News"], FLOOD[:2], ["Engineers gave six reasons for the flooding."], reasons,
-                 FLOOD[2:], ["Contact us"])
+                 FLOOD[2:], [FLOOD_LATER], ["Contact us"])
     result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
     assert all(p in result.text for p in FLOOD + reasons)
     monkeypatch.setattr(dump, "LIST_RUN", 100)
@@ -274,8 +274,10 @@ def test_a_corpus_of_dumps_fixed_once_then_passes_the_check(tmp_path):
 
 
 JACKETS_INTRO = [
-    "We walked the same wet ridge in eight rain jackets this autumn to find the ones that keep a hiker dry on a long day in the hills.",
-    "Every jacket below was worn for at least three days of steady rain, and we weighed each one on the same kitchen scale before and after.",
+    "We walked the same wet ridge in eight rain jackets this autumn to find the ones that keep a hiker dry on a long day "
+    "in the hills, and we asked the walkers who came with us which of them they would still be wearing next winter.",
+    "Every jacket below was worn for at least three days of steady rain, and we weighed each one on the same kitchen "
+    "scale before and after, so that the water a jacket took in was measured rather than guessed at by its wearer.",
 ]
 JACKETS = {
     "Alpine Shell": "The Alpine Shell kept us dry through six hours of rain on the ridge, and its hood stayed put in the wind without pulling at the neck.",
@@ -332,10 +334,36 @@ def test_numbered_entries_of_other_stories_or_of_a_thread_are_no_sections(monkey
     replies = []
     for n, reply in enumerate(FLOOD[1:4], 1):
         replies += [f"{n}. Re: the flood on the quay", reply, "Reply", "Report"]
-    thread = _dump(["Home", "Forum"], [FLOOD[0]], ["Reply", "Report"], replies, ["Contact us"])
+    thread = _dump(["Home", "Forum"], [FLOOD[0] + " " + FLOOD_LATER], ["Reply", "Report"], replies, ["Contact us"])
     # the comment lines between the replies stop the sections, even where no posted comment was
     # recognised as such
     from cleantext import heuristics
 
     monkeypatch.setattr(heuristics, "posted_comments", lambda doc, first: None)
     assert "3. Re: the flood on the quay" not in cleantext.clean(thread, page_dump=True, lang="en")
+
+
+def test_a_page_without_an_article_keeps_its_cards_and_loses_its_menus(monkeypatch):
+    """A shop's grid has no paragraph of prose to cut the page down to: its cards (a name, a
+    price, a rating) are its text, and only its menus, runs of short labels with no figure,
+    go. Cut down to its heaviest stretch, it would keep a line or two."""
+    from cleantext import dump
+
+    cards = []
+    for n, name in enumerate(["Trail Runner 3 Waterproof Shoe", "Merino Hiking Sock Two Pack", "Packable Down Vest",
+                              "Canvas Weekend Duffel Bag", "Wool Beanie with Fleece Lining", "Insulated Steel Bottle"], 1):
+        cards += [name, f"${20 * n + 9}.00", f"{4 + n % 2}.{n} out of 5 stars, {12 * n} reviews"]
+    filters = ["Filter by", "Size", "Colour", "Brand", "Material", "Activity", "Fit"]
+    blurb = "Gear for every trail, chosen and tested by our staff on the hills around the shop."
+    page = _dump(["Sign in", "Basket", "Men", "Women", "Kids", "Sale"], ["Outdoor gear", blurb], cards[:9], filters,
+                 cards[9:], ["About us", "Careers", "Stores", "Help", "Returns", "Delivery"])
+    result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
+    assert all(line in result.text for line in cards + [blurb])
+    assert not any(line in result.text.split("\n") for line in filters + ["Women", "Careers"])
+    removed = {r.text: r for r in result.removals}
+    assert removed["Material"].rule_id == "heuristic.dump.menu-run"
+    assert any("under one paragraph of good prose" in e for e in removed["Material"].evidence)
+    assert cleantext.clean(result.text, page_dump=True, lang="en") == result.text
+    # an article's page is still cut down to its article (see above); this one, so cut, keeps little
+    monkeypatch.setattr(dump, "NO_ARTICLE_WEIGHT", 0.0)
+    assert sum(line in cleantext.clean(page, page_dump=True, lang="en") for line in cards) < len(cards) / 2
