@@ -263,7 +263,10 @@ def _listed(paras, classes, stoplist) -> dict[int, int]:
             continue
         if _INTRODUCES.match(p.text) and _says_something(p, stoplist):
             for j in range(i + 1, min(len(paras), i + 1 + LISTED_MAX)):
-                if classes[j][0] != SHORT or _ends_list(paras[j]) or _INTRODUCES.match(paras[j].text):
+                # An item may be a phrase long enough to read as prose; one that ends like a
+                # sentence is the article going on, unless it is as short as an item.
+                item = classes[j][0] == SHORT or (classes[j][0] in PROSE and not paras[j].sentence_end)
+                if not item or _ends_list(paras[j]) or _INTRODUCES.match(paras[j].text):
                     break
                 found[j] = i
         elif classes[i][0] in PROSE and p.sentence_end and not p.text.endswith(("...", "…")):
@@ -294,7 +297,7 @@ def find_article(doc, remove) -> None:
             weights[i] = 0.0
     listed = _listed(paras, classes, stoplist)
     for i in listed:
-        weights[i] = 0.0
+        weights[i] = max(weights[i], 0.0)
 
     def content_words(first: int, last: int) -> set:
         words: set = set()

@@ -367,3 +367,15 @@ def test_a_page_without_an_article_keeps_its_cards_and_loses_its_menus(monkeypat
     # an article's page is still cut down to its article (see above); this one, so cut, keeps little
     monkeypatch.setattr(dump, "NO_ARTICLE_WEIGHT", 0.0)
     assert sum(line in cleantext.clean(page, page_dump=True, lang="en") for line in cards) < len(cards) / 2
+
+
+def test_a_list_the_article_introduces_may_hold_items_long_enough_to_read_as_prose():
+    """An item of the list may run to a long phrase ("Sandbags at every door that faces the river
+    on the quay and in the lanes behind it") without being the article going on: it has no
+    sentence's end. The list goes on past it, its short items with it."""
+    intro = "The council asked every household on the quay to keep ready:"
+    items = ["Sandbags at every door and at the windows that face the river on the quay and in the lanes behind it",
+             "Bottled water", "Torches", "Spare batteries", "Blankets", "Medicines", "Phone chargers", "Cash"]
+    page = _dump(["Home", "News"], FLOOD[:2], [intro], items, FLOOD[2:], [FLOOD_LATER], ["Contact us"])
+    result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
+    assert all(p in result.text for p in FLOOD + [intro] + items)
