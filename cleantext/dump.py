@@ -12,8 +12,9 @@ costs the article nothing, nor does a list it introduces: short lines under a li
 ends in a colon, or a run of phrases in sentence case right under its prose; a listicle's
 sections, under headings numbered 1, 2, 3... set apart, are the article's whatever stands in
 them. Outside go menus, teasers, comments and footers, even those written in sentences. Both
-verdicts, the class and the place, are kept as evidence. A page with no paragraph of good prose
-anywhere (a shop's grid, a listing, a chart) has no article to cut it down to: only its menus go.
+verdicts, the class and the place, are kept as evidence. A page whose heaviest stretch weighs less
+than one paragraph of good prose (a shop's grid, a listing, a chart) has no article to cut it
+down to: only its menus go.
 """
 from __future__ import annotations
 
