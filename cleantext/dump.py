@@ -92,6 +92,8 @@ def classify(p: Paragraph, stoplist: frozenset[str]) -> tuple[str, str]:
 # line only ever stands after an article.
 BARRIER_CATEGORIES = ("comments", "footer")
 BARRIER = -1e12
+# Rules whose line opens a comment section: its header or count, its form (every pack has both).
+COMMENT_SECTION_OPENS = (".comments.prompt", ".comments.form")
 # A heading costs the article little; a menu of twenty costs it a paragraph.
 SHORT_WEIGHT = -40.0
 
@@ -325,6 +327,12 @@ def find_article(doc, remove) -> None:
     share = heaviest / sum(w for w in weights if w > 0)
     scattered = share < SCATTERED_MAIN_SHARE
     spans = blocks(weights, SCATTERED_BLOCK_SHARE if scattered else SECOND_BLOCK_SHARE, on_topic)
+    # Where the comment section opens under the article ("59 comments on ...", "Leave a reply"),
+    # what follows is readers' comments, however heavy: no stretch there is the article resumed.
+    opens = next((i for i in range(main[1] + 1, len(paras))
+                  if paras[i].final == NOISE and paras[i].decided_by.endswith(COMMENT_SECTION_OPENS)), None)
+    if opens is not None:
+        spans = [(a, b) for a, b in spans if a < opens]
     # A listicle's numbered sections are the article's, all that stands in them, where they hold
     # the main block or are about its story (a numbered box of other stories is not).
     sections = {i for a, b in _numbered_sections(paras, classes)

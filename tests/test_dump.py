@@ -379,3 +379,19 @@ def test_a_list_the_article_introduces_may_hold_items_long_enough_to_read_as_pro
     page = _dump(["Home", "News"], FLOOD[:2], [intro], items, FLOOD[2:], [FLOOD_LATER], ["Contact us"])
     result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
     assert all(p in result.text for p in FLOOD + [intro] + items)
+
+
+def test_past_the_comment_sections_header_no_stretch_is_the_article(monkeypatch):
+    """Readers' comments under "2 comments on ..." may weigh more than half the article: a
+    stretch of them is not the article resumed, however heavy, once the section's header stands
+    between."""
+    from cleantext import dump
+
+    comments = [FLOOD_LATER, TEASER]
+    page = _dump(["Home", "News"], ["Carlisle homes evacuated as the river floods the quay"], FLOOD,
+                 ["2 comments on “Carlisle homes evacuated”"], comments, ["Contact us"])
+    cleaned = cleantext.clean(page, page_dump=True, lang="en")
+    assert all(p in cleaned for p in FLOOD) and not any(c in cleaned for c in comments)
+    # the header is what ends the article: without it the heavy stretch joins as a second block
+    monkeypatch.setattr(dump, "COMMENT_SECTION_OPENS", ())
+    assert TEASER in cleantext.clean(page, page_dump=True, lang="en")
