@@ -75,9 +75,21 @@ def document_sample(paragraphs: list[str]) -> str:
     longest = max(map(len, paragraphs))
     if longest >= SAMPLE_CHARS:  # most documents: one paragraph is sample enough
         first = min(t for t in paragraphs if len(t) == longest)[:SAMPLE_CHARS]
-        if first.isascii() or len(first.encode("utf-8")) <= SAMPLE_BYTES:  # _fill keeps it whole
+        if (first.isascii() or len(first.encode("utf-8")) <= SAMPLE_BYTES) and _varied(first):  # _fill keeps it whole
             return first
     return sample_by_sorting(paragraphs)
+
+
+# A paragraph that says one word over and over (a page's hidden font test, "word word word ...",
+# keyword stuffing) tells nothing of the language, yet as the longest it would be the sample
+# ("word" is Dutch and Afrikaans): at least one word in VARIED_SHARE must differ.
+VARIED_SHARE = 10
+VARIED_MIN_WORDS = 20
+
+
+def _varied(text: str) -> bool:
+    words = text.split()
+    return len(words) < VARIED_MIN_WORDS or len(set(words)) * VARIED_SHARE >= len(words)
 
 
 # The longest few paragraphs nearly always fill the sample; all are sorted only when not.
@@ -107,6 +119,8 @@ def _fill(ordered: list[str], whole: bool = False) -> str | None:
     for text in ordered:
         if size >= SAMPLE_CHARS:
             break
+        if not _varied(text[:SAMPLE_CHARS]):
+            continue
         piece = text[: SAMPLE_CHARS - size]
         if not piece.isascii():
             width = len(piece.encode("utf-8")) / len(piece)

@@ -95,3 +95,12 @@ def test_text_with_too_few_letters_is_not_identified():
     assert language.identify("1234 " * 100 + enough) == (None, 0.0)  # its letters beyond the first 400
     assert language.identify("a" * (language.MIN_LETTERS - 1) + " 1") == (None, 0.0)
     assert language.identify("ab" * language.MIN_LETTERS)[0] is not None
+
+
+def test_a_line_of_one_word_over_and_over_does_not_decide_the_language():
+    """A page's hidden font test ("word word word ...", the longest line of the page) would be
+    the language sample on its own, and "word" is Dutch: it is passed over for the text."""
+    filler = " ".join(["word"] * 400)
+    text = ("The council opened the flood gates on Monday morning after a week of heavy rain, and the families "
+            "on the quay were told to move their cars to higher ground before the evening.\n" + filler + "\n")
+    assert cleantext.clean_and_explain(text).lang == "en"

@@ -274,12 +274,14 @@ def test_language_sample_shortcut_gives_what_sorting_gives(paragraphs):
 
 
 def _sample_sorting_all(paragraphs):
-    from cleantext.language import SAMPLE_BYTES, SAMPLE_CHARS
+    from cleantext.language import SAMPLE_BYTES, SAMPLE_CHARS, _varied
 
     chosen, size = [], 0
     for text in sorted(paragraphs, key=lambda t: (-len(t), t)):
         if size >= SAMPLE_CHARS:
             break
+        if not _varied(text[:SAMPLE_CHARS]):
+            continue  # one word over and over says nothing of the language
         piece = text[: SAMPLE_CHARS - size]
         if not piece.isascii():
             piece = piece[: max(1, int(SAMPLE_BYTES / (len(piece.encode("utf-8")) / len(piece))) - size)]
