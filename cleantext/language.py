@@ -82,7 +82,8 @@ def document_sample(paragraphs: list[str]) -> str:
 
 # A paragraph that says one word over and over (a page's hidden font test, "word word word ...",
 # keyword stuffing) tells nothing of the language, yet as the longest it would be the sample
-# ("word" is Dutch and Afrikaans): at least one word in VARIED_SHARE must differ.
+# ("word" is Dutch and Afrikaans). A sample's paragraph has a distinct word in every
+# VARIED_SHARE of its words at least.
 VARIED_SHARE = 10
 VARIED_MIN_WORDS = 20
 
