@@ -398,10 +398,11 @@ def _menu_runs(paras, remove, heaviest: float) -> None:
     for p in paras:
         if p.final == NOISE:
             continue  # the rules' lines do not break a menu: its "Log in" may be theirs
-        if p.words <= MENU_LABEL_MAX_WORDS and not p.sentence_end and not _DIGIT.search(p.text):
+        figure = _DIGIT.search(p.text) is not None
+        if p.words <= MENU_LABEL_MAX_WORDS and not p.sentence_end and not figure:
             run.append(p)
         else:
-            flush(bool(_DIGIT.search(p.text)))
+            flush(figure)
     flush()
 
 
