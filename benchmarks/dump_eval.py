@@ -141,7 +141,7 @@ def main(argv=None) -> int:
         for ds, rows in summary.items():
             a, b = rows["cleantext"], rows["justext"]
             key = "F1" if "F1" in a else "snippet_F1"
-            print(f"{ds}: cleantext {key} {a[key]:.3f} vs jusText {b[key]:.3f} ({a[key] - b[key]:+.3f})")
+            print(f"{ds}: cleantext {key} {a[key]:.4f} vs jusText {b[key]:.4f} ({a[key] - b[key]:+.4f})")
     return 0
 
 

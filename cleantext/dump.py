@@ -8,13 +8,14 @@ jusText, which keeps every good paragraph wherever it stands, the article is tak
 stretch of the page: the run of paragraphs where prose outweighs the rest most (a maximum-sum
 segment), plus the headline just above it, plus other stretches that weigh half as much or are
 about the same story (their content words are the main block's). A list numbered 1, 2, 3...
-costs the article nothing, nor does a list it introduces: short lines under a line of it that
-ends in a colon, or a run of phrases in sentence case right under its prose; a listicle's
-sections, under headings numbered 1, 2, 3... set apart, are the article's whatever stands in
-them. Outside go menus, teasers, comments and footers, even those written in sentences. Both
-verdicts, the class and the place, are kept as evidence. A page whose heaviest stretch weighs less
-than one paragraph of good prose (a shop's grid, a listing, a chart) has no article to cut it
-down to: only its menus go.
+costs the article nothing, nor does a list it introduces (short lines under a line of it that
+ends in a colon, or a run of phrases in sentence case right under its prose) or a table of
+figures under its prose, dumped one cell to a line: such a list or table closing the article
+is kept with it. A listicle's sections, under headings numbered 1, 2, 3... set apart, are the
+article's whatever stands in them. Outside go menus, teasers, comments and footers, even those
+written in sentences. Both verdicts, the class and the place, are kept as evidence. A page whose
+heaviest stretch weighs less than one paragraph of good prose (a shop's grid, a listing, a
+chart) has no article to cut it down to: only its menus go.
 """
 from __future__ import annotations
 
@@ -286,6 +287,59 @@ def _listed(paras, classes, stoplist) -> dict[int, int]:
     return found
 
 
+# A table dumped one cell to a line: a run of at least TABLE_MIN_CELLS short lines, none ending
+# like a sentence, right under a line of the article's prose ("...in the chart below."), at least
+# TABLE_FIGURE_SHARE of them figures (a ranking, prices, measurements). A table's header row and
+# its column of names stand in the run as cells too: names beside one column of figures, under
+# a header, make a little under half. A run of figures alone is no table but a counter ("Picture
+# 3 of 12") or page numbers.
+TABLE_MIN_CELLS = 8
+TABLE_FIGURE_SHARE = 1 / 3
+TABLE_CELL_MAX_WORDS = 8
+FIGURE_CELL_MAX_WORDS = 2
+_LETTERS = re.compile(r"[^\W\d_]+")
+# A section's number ("2. Basics", "1.3 What is Git?") is no figure: a table of contents is no
+# table. A measurement's unit is shorter than a title's word ("7.1 m", "3.5 GHz").
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*[.)]\s|^\d+(?:\.\d+)+\s+(?=[^\W\d_]{4})")
+
+
+def _figure_cell(text: str) -> bool:
+    """A cell of figures: a digit, and no more than FIGURE_CELL_MAX_WORDS words of letters
+    ("$175,000", "37% / 40%", "11.5 in / 29 cm", "10 years"; not "12 Months Before the Wedding")."""
+    text = _SECTION_NUMBER.sub("", text, 1)
+    return _DIGIT.search(text) is not None and len(_LETTERS.findall(text)) <= FIGURE_CELL_MAX_WORDS
+
+
+def _tables(paras, classes) -> dict[int, int]:
+    """The article's tables: cell -> the line of prose right above the table."""
+    found: dict[int, int] = {}
+    for i, p in enumerate(paras):
+        if i in found or p.final == NOISE or classes[i][0] not in PROSE:
+            continue
+        run = []
+        for j in range(i + 1, len(paras)):
+            q = paras[j]
+            if _ends_list(q) or q.sentence_end or q.words > TABLE_CELL_MAX_WORDS:
+                break
+            run.append(j)
+        figures = sum(_figure_cell(paras[j].text) for j in run)
+        if len(run) >= TABLE_MIN_CELLS and TABLE_FIGURE_SHARE * len(run) <= figures < len(run):
+            found.update(dict.fromkeys(run, i))
+    return found
+
+
+def _with_lists(spans: list[tuple[int, int]], listed: dict[int, int]) -> list[tuple[int, int]]:
+    """Each stretch, run on over the list its last lines introduce: a list costs the article
+    nothing, so the heaviest stretch ends before it, while it is the article's ("The plan
+    includes:" and its items, closing the story)."""
+    out = []
+    for a, b in spans:
+        while a <= listed.get(b + 1, -1) <= b:
+            b += 1
+        out.append((a, b))
+    return out
+
+
 def find_article(doc, remove) -> None:
     """Remove what stands outside the article's blocks; inside them, bad paragraphs and short
     lines far from prose. `remove` is heuristics.remove (passed in: no import cycle)."""
@@ -299,7 +353,8 @@ def find_article(doc, remove) -> None:
         if classes[i][0] == SHORT and paras[i].final != NOISE:
             weights[i] = 0.0
     listed = _listed(paras, classes, stoplist)
-    for i in listed:
+    tables = _tables(paras, classes)
+    for i in list(listed) + list(tables):
         weights[i] = max(weights[i], 0.0)
 
     def content_words(first: int, last: int) -> set:
@@ -326,7 +381,9 @@ def find_article(doc, remove) -> None:
         return
     share = heaviest / sum(w for w in weights if w > 0)
     scattered = share < SCATTERED_MAIN_SHARE
-    spans = blocks(weights, SCATTERED_BLOCK_SHARE if scattered else SECOND_BLOCK_SHARE, on_topic)
+    spans = _with_lists(blocks(weights, SCATTERED_BLOCK_SHARE if scattered else SECOND_BLOCK_SHARE, on_topic),
+                        {i: j for i, j in listed.items() if _INTRODUCES.match(paras[j].text)} | tables)
+    listed = tables | listed
     # Where the comment section opens under the article ("59 comments on ...", "Leave a reply"),
     # what follows is readers' comments, however heavy: no stretch there is the article resumed.
     opens = next((i for i in range(main[1] + 1, len(paras))

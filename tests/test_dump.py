@@ -395,3 +395,50 @@ def test_past_the_comment_sections_header_no_stretch_is_the_article(monkeypatch)
     # the header is what ends the article: without it the heavy stretch joins as a second block
     monkeypatch.setattr(dump, "COMMENT_SECTION_OPENS", ())
     assert TEASER in cleantext.clean(page, page_dump=True, lang="en")
+
+
+def test_a_list_the_article_introduces_at_its_end_is_the_articles():
+    """A list under the article's last line of prose, ending in a colon, closes the story: the
+    list costs the article nothing, so the heaviest stretch ends before it, and it is kept all
+    the same. The same labels under a sentence's end, with nothing introducing them, go."""
+    intro = "The council asked every household on the quay to keep ready:"
+    items = ["Sandbags", "Bottled water", "Torches", "Spare batteries", "Blankets", "Medicines"]
+    page = _dump(["Home", "News"], FLOOD, [intro], items, ["Copyright 2024 Cumbria News", "Privacy policy"])
+    result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
+    assert all(p in result.text for p in FLOOD + [intro] + items)
+    assert "Privacy policy" not in result.text
+    plain = cleantext.clean(page.replace(intro, intro[:-1] + "."), page_dump=True, lang="en")
+    assert "Spare batteries" not in plain and all(p in plain for p in FLOOD)
+
+
+RANKING_INTRO = "The river levels recorded at each gauge on Sunday are set out in the table below."
+RANKING = ["Gauge", "Level", "Change", "Record",
+           "Sheepmount", "7.1 m", "+1.2 m", "7.9 m",
+           "Linstock", "5.4 m", "+0.8 m", "6.2 m",
+           "Cummersdale", "3.9 m", "+0.6 m", "4.5 m",
+           "Great Corby", "4.4 m", "+0.9 m", "5.0 m"]
+
+
+def test_a_table_of_figures_under_the_articles_prose_is_the_articles(monkeypatch):
+    """A table dumped one cell to a line, under a line of the article's prose: short lines, most
+    far from prose, but a third or more of them figures, with its header and names among them.
+    It stays, between the article's paragraphs and at its end; runs of figures alone (a
+    gallery's counter, page numbers) and a table of contents' numbered sections are no table."""
+    from cleantext import dump
+
+    at_end = _dump(["Home", "News"], FLOOD, [RANKING_INTRO], RANKING, ["Contact us", "Terms of use"])
+    between = _dump(["Home", "News"], FLOOD[:2], [RANKING_INTRO], RANKING, FLOOD[2:], ["Contact us"])
+    for page in (at_end, between):
+        result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
+        assert all(p in result.text for p in FLOOD + [RANKING_INTRO] + RANKING)
+        assert "Terms of use" not in result.text
+    # what keeps the cells is the share of figures among them: as labels they go
+    monkeypatch.setattr(dump, "TABLE_FIGURE_SHARE", 2.0)
+    assert "Cummersdale" not in cleantext.clean(at_end, page_dump=True, lang="en")
+    monkeypatch.undo()
+    counters = [f"Picture {n} of 12" for n in range(1, 13)]
+    contents = [f"{n}. {t}" for n, t in enumerate(["Before", "The flood", "The rescue", "After", "Help",
+                                                      "Insurance", "Sandbags", "Roads", "Schools"], 1)]
+    for run in (counters, contents):
+        page = _dump(["Home", "News"], FLOOD, [RANKING_INTRO], run, ["Contact us", "Terms of use"])
+        assert run[4] not in cleantext.clean(page, page_dump=True, lang="en")
