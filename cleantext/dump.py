@@ -311,20 +311,19 @@ def _figure_cell(text: str) -> bool:
 
 
 def _tables(paras, classes) -> dict[int, int]:
-    """The article's tables: cell -> the line of prose right above the table."""
+    """The article's tables: cell -> the line of prose right above the table. (Each maximal run
+    of short lines is looked at once: linear in the page, however it repeats.)"""
     found: dict[int, int] = {}
-    for i, p in enumerate(paras):
-        if i in found or p.final == NOISE or classes[i][0] not in PROSE:
-            continue
-        run = []
-        for j in range(i + 1, len(paras)):
-            q = paras[j]
-            if _ends_list(q) or q.sentence_end or q.words > TABLE_CELL_MAX_WORDS:
-                break
+    run: list[int] = []
+    for j, q in enumerate(paras + [None]):
+        if q is not None and not (_ends_list(q) or q.sentence_end or q.words > TABLE_CELL_MAX_WORDS):
             run.append(j)
-        figures = sum(_figure_cell(paras[j].text) for j in run)
-        if len(run) >= TABLE_MIN_CELLS and TABLE_FIGURE_SHARE * len(run) <= figures < len(run):
+            continue
+        i = run[0] - 1 if run else -1
+        if (len(run) >= TABLE_MIN_CELLS and i >= 0 and paras[i].final != NOISE and classes[i][0] in PROSE
+                and TABLE_FIGURE_SHARE * len(run) <= sum(_figure_cell(paras[k].text) for k in run) < len(run)):
             found.update(dict.fromkeys(run, i))
+        run = []
     return found
 
 
