@@ -380,9 +380,11 @@ def find_article(doc, remove) -> None:
         return
     share = heaviest / sum(w for w in weights if w > 0)
     scattered = share < SCATTERED_MAIN_SHARE
+    # A stretch runs on over a list under a colon or a table that closes it; not over a run of
+    # phrases, whose shape a box of teasers under the article's last paragraph has too.
     spans = _with_lists(blocks(weights, SCATTERED_BLOCK_SHARE if scattered else SECOND_BLOCK_SHARE, on_topic),
                         {i: j for i, j in listed.items() if _INTRODUCES.match(paras[j].text)} | tables)
-    listed = tables | listed
+    listed = tables | listed  # a table's cells are kept as a list's items are, with the line above them
     # Where the comment section opens under the article ("59 comments on ...", "Leave a reply"),
     # what follows is readers' comments, however heavy: no stretch there is the article resumed.
     opens = next((i for i in range(main[1] + 1, len(paras))
