@@ -157,21 +157,27 @@ _NUMBERED = re.compile(r"(\d{1,3})[.)]\s+\S")
 NUMBERED_RUN = 3
 
 
-def _numbered_runs(paras) -> list[int]:
-    """Indexes of the paragraphs in runs of items numbered in sequence, one after another."""
-    found, run, last = [], [], None
+def _numbered_runs(paras) -> dict[int, int]:
+    """The paragraphs in runs of items numbered in sequence, one after another: item -> the line
+    right above its run (-1 at the top of the page)."""
+    found: dict[int, int] = {}
+    run: list[int] = []
+    last = None
+
+    def close() -> None:
+        if len(run) >= NUMBERED_RUN:
+            found.update(dict.fromkeys(run, run[0] - 1))
+
     for i, p in enumerate(paras):
         m = _NUMBERED.match(p.text)
         n = int(m.group(1)) if m else None
         if n is not None and last is not None and n == last + 1:
             run.append(i)
         else:
-            if len(run) >= NUMBERED_RUN:
-                found += run
+            close()
             run = [i] if n is not None else []
         last = n
-    if len(run) >= NUMBERED_RUN:
-        found += run
+    close()
     return found
 
 
@@ -348,7 +354,8 @@ def find_article(doc, remove) -> None:
     stoplist = stopwords(doc.lang)
     classes = [classify(p, stoplist) for p in paras]
     weights = [_weight(p, c) for p, (c, _) in zip(paras, classes)]
-    for i in _numbered_runs(paras):
+    numbered = _numbered_runs(paras)
+    for i in numbered:
         if classes[i][0] == SHORT and paras[i].final != NOISE:
             weights[i] = 0.0
     listed = _listed(paras, classes, stoplist)
@@ -383,8 +390,9 @@ def find_article(doc, remove) -> None:
     # A stretch runs on over a list under a colon or a table that closes it; not over a run of
     # phrases, whose shape a box of teasers under the article's last paragraph has too.
     spans = _with_lists(blocks(weights, SCATTERED_BLOCK_SHARE if scattered else SECOND_BLOCK_SHARE, on_topic),
-                        {i: j for i, j in listed.items() if _INTRODUCES.match(paras[j].text)} | tables)
-    listed = tables | listed  # a table's cells are kept as a list's items are, with the line above them
+                        {i: j for i, j in listed.items() if _INTRODUCES.match(paras[j].text)} | tables | numbered)
+    # A table's cells and a numbered list's items are kept as a list's are, with the line above them.
+    listed = numbered | tables | listed
     # Where the comment section opens under the article ("59 comments on ...", "Leave a reply"),
     # what follows is readers' comments, however heavy: no stretch there is the article resumed.
     opens = next((i for i in range(main[1] + 1, len(paras))

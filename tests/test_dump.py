@@ -437,8 +437,26 @@ def test_a_table_of_figures_under_the_articles_prose_is_the_articles(monkeypatch
     assert "Cummersdale" not in cleantext.clean(at_end, page_dump=True, lang="en")
     monkeypatch.undo()
     counters = [f"Picture {n} of 12" for n in range(1, 13)]
-    contents = [f"{n}. {t}" for n, t in enumerate(["Before", "The flood", "The rescue", "After", "Help",
-                                                      "Insurance", "Sandbags", "Roads", "Schools"], 1)]
+    contents = ["In this report"] + [f"2.{n} {t}" for n, t in enumerate(
+        ["Before", "Rescue", "After", "Help", "Insurance", "Sandbags", "Roads", "Schools", "Shelters"], 1)]
     for run in (counters, contents):
         page = _dump(["Home", "News"], FLOOD, [RANKING_INTRO], run, ["Contact us", "Terms of use"])
         assert run[4] not in cleantext.clean(page, page_dump=True, lang="en")
+
+
+def test_a_numbered_list_in_the_article_stays_whole_where_it_stands():
+    """Items numbered 1, 2, 3... cost the article nothing, and they stay with it: a list of ten
+    between its paragraphs (items far from any prose), or a list closing it. Under a "Most
+    read" header, the same shape is a box of other stories and goes."""
+    steps = [f"{n}. {item}" for n, item in enumerate(
+        ["Sandbags", "Bottled water", "Torches", "Spare batteries", "Blankets", "Medicines", "Phone chargers",
+         "Cash", "Copies of documents", "A radio"], 1)]
+    between = _dump(["Home", "News"], FLOOD[:2], steps, FLOOD[2:], ["Contact us"])
+    closing = _dump(["Home", "News"], FLOOD, steps[:3], ["Copyright 2024 Cumbria News", "Privacy policy"])
+    for page, kept in ((between, steps), (closing, steps[:3])):
+        result = cleantext.clean_and_explain(page, page_dump=True, lang="en")
+        assert all(p in result.text for p in FLOOD + kept), [r.text for r in result.removals]
+    teasers = [f"{n}. {t}" for n, t in enumerate(["Town hall to close for repairs", "Derby ends in a draw",
+                                                    "New bakery opens on Castle Street"], 1)]
+    boxed = cleantext.clean(_dump(FLOOD, ["Most read"], teasers, ["Contact us"]), page_dump=True, lang="en")
+    assert all(p in boxed for p in FLOOD) and not any(t in boxed for t in teasers)
