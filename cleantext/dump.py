@@ -10,8 +10,8 @@ segment), plus the headline just above it, plus other stretches that weigh half 
 about the same story (their content words are the main block's). A list numbered 1, 2, 3...
 costs the article nothing, nor does a list it introduces (short lines under a line of it that
 ends in a colon, or a run of phrases in sentence case right under its prose) or a table of
-figures under its prose, dumped one cell to a line: such a list or table closing the article
-is kept with it. A listicle's sections, under headings numbered 1, 2, 3... set apart, are the
+figures under its prose, dumped one cell to a line: such a list, numbered or introduced, or
+table closing the article is kept with it. A listicle's sections, under headings numbered 1, 2, 3... set apart, are the
 article's whatever stands in them. Outside go menus, teasers, comments and footers, even those
 written in sentences. Both verdicts, the class and the place, are kept as evidence. A page whose
 heaviest stretch weighs less than one paragraph of good prose (a shop's grid, a listing, a
@@ -387,8 +387,8 @@ def find_article(doc, remove) -> None:
         return
     share = heaviest / sum(w for w in weights if w > 0)
     scattered = share < SCATTERED_MAIN_SHARE
-    # A stretch runs on over a list under a colon or a table that closes it; not over a run of
-    # phrases, whose shape a box of teasers under the article's last paragraph has too.
+    # A stretch runs on over a numbered list, a list under a colon or a table that closes it; not
+    # over a run of phrases, whose shape a box of teasers under the article's last paragraph has too.
     spans = _with_lists(blocks(weights, SCATTERED_BLOCK_SHARE if scattered else SECOND_BLOCK_SHARE, on_topic),
                         {i: j for i, j in listed.items() if _INTRODUCES.match(paras[j].text)} | tables | numbered)
     # A table's cells and a numbered list's items are kept as a list's are, with the line above them.
