@@ -59,6 +59,7 @@ SHORT_REACH = 2
 HEADLINE_REACH = 6
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")  # a figure: a price, a date, a measurement, a rank
 # A line ending in a colon introduces what follows: a list, a quote, an example.
 _INTRODUCES = re.compile(r"\w[^:：]*[:：]$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -299,9 +300,9 @@ def _listed(paras, classes, stoplist) -> dict[int, int]:
 # its column of names stand in the run as cells too: names beside one column of figures, under
 # a header, make a little under half. A run of figures alone is no table but a counter ("Picture
 # 3 of 12") or page numbers.
-TABLE_MIN_CELLS = 8
+TABLE_MIN_CELLS = 8  # two rows of four, four of two: fewer is a card's lines (a name, a price, a date)
 TABLE_FIGURE_SHARE = 1 / 3
-TABLE_CELL_MAX_WORDS = 8
+TABLE_CELL_MAX_WORDS = 8  # a cell holds a name, a label, a figure; more words make a line of prose
 FIGURE_CELL_MAX_WORDS = 2
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A section's number ("2. Basics", "1.3 What is Git?") is no figure: a table of contents is no
@@ -442,7 +443,6 @@ def find_article(doc, remove) -> None:
 NO_ARTICLE_WEIGHT = LENGTH_HIGH
 MENU_RUN = 6
 MENU_LABEL_MAX_WORDS = 5
-_DIGIT = re.compile(r"\d")
 
 
 def _menu_runs(paras, remove, heaviest: float) -> None:
