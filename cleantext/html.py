@@ -9,6 +9,7 @@ lxml) are imported only when HTML is cleaned, so text-only runs do not pay for t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -47,9 +48,11 @@ HTML_MARKERS = (
 CAPTION = "html.meta.caption"
 # A cheap test of an element's class names finds the candidates (one pass over the page's
 # blockquotes, divs, sections and asides); the exact patterns above then decide on those few.
+# The test is the standard library's, on the lower-cased names: over the 400 bench pages'
+# 100,000 elements, it takes 0.3 s, against 0.6 s for `regex` and 0.8 to 1.0 s for `regex`
+# with a case-insensitive flag (a tenth of the cleaning's own time).
 _MARKER_TAGS = ("blockquote", "div", "section", "aside", "figcaption")
-_MAY_BE_MARKED = regex.compile(r"twitter-|instagram-media|tiktok-embed|fb-|related|read|more-stories|most-|recommended|aussi|savoir|tamb|saiba|leggi|thema|lees|czytaj|zobacz|polecane",
-                               regex.IGNORECASE)
+_MAY_BE_MARKED = re.compile(r"twitter-|instagram-media|tiktok-embed|fb-|related|read|more-stories|most-|recommended|aussi|savoir|tamb|saiba|leggi|thema|lees|czytaj|zobacz|polecane")
 _MARKER_RES = [(m, regex.compile(m[4], regex.IGNORECASE)) for m in HTML_MARKERS]
 
 
@@ -110,7 +113,7 @@ def _marked_blocks(tree) -> list[MarkupBlock]:
             if text:
                 blocks.append(MarkupBlock(CAPTION, "meta", "photo caption (figcaption)", el.sourceline or 0, text))
             continue
-        if not cls or (tag != "aside" and not _MAY_BE_MARKED.search(cls)):
+        if not cls or (tag != "aside" and not _MAY_BE_MARKED.search(cls.lower())):
             continue
         for (rule_id, category, reason, tags, _), pattern in _MARKER_RES:
             if tag in tags and pattern.search(cls):
