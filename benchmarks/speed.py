@@ -13,13 +13,14 @@ present, every gold text in it; the HTML corpus is the benchmark's pages.
   html    cleantext.clean_html      trafilatura extraction, then cleaning
           trafilatura.extract       include_comments=False, the extraction clean_html runs
   batch   cleantext clean --jobs 1 and --jobs 2 on a folder of the corpus's texts, three times
-          over (wall time, start-up included; the best of three runs each)
+          over (wall time, start-up included; five pairs of runs: the best of each, and the
+          median of the pairs' speed-ups)
   memory  peak RSS of `cleantext clean FILE.jsonl -o DIR --jobs 1` on JSONL of two sizes
   langs   cleantext.clean per language, on documents built from each rule pack's sample article
           and its remove and keep examples, in characters per second, against English
 
     python benchmarks/speed.py [--bench ../shared/bench] [--repeat 3] [--max-pages 400]
-                               [--batch-runs 3] [--memory-mb 10 100] [--skip batch memory]
+                               [--batch-runs 5] [--memory-mb 10 100] [--skip batch memory]
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ import argparse
 import gzip
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -192,25 +194,32 @@ def cli(*args) -> list[str]:
     return [sys.executable, "-m", "cleantext", *map(str, args)]
 
 
-def run_batch(docs, tmp: Path, copies: int, runs: int) -> list[tuple[str, float]]:
+def run_batch(docs, tmp: Path, copies: int, runs: int) -> tuple[list[tuple[str, float]], float]:
     """Wall time of the command over a folder holding the corpus `copies` times (start-up
     costs the same however big the batch: a larger one shows the throughput); the best of
-    `runs` runs each, --jobs 1 and 2 taking turns."""
+    `runs` runs each, --jobs 1 and 2 taking turns, and the median of the speed-ups of each
+    run's pair. The two runs of a pair follow each other, in turn in either order, and share the
+    machine's speed of the moment: the best of each alone may come from different moments (in
+    two runs of three pairs each, 1.95x and 1.59x)."""
     folder = tmp / "corpus"
     folder.mkdir()
     for c in range(copies):
         for i, (text, _) in enumerate(docs):
             (folder / f"{c}-{i:06d}.txt").write_text(text, encoding="utf-8")
     best = {1: float("inf"), 2: float("inf")}
+    pairs = []
     for run in range(runs):
-        for jobs in (1, 2):
+        seconds = {}
+        for jobs in ((1, 2) if run % 2 == 0 else (2, 1)):
             # The disk first takes in what was written so far (the corpus, earlier outputs):
             # its write-back would otherwise land, at random, in one run's time.
             os.sync()
             start = time.perf_counter()
             subprocess.run(cli("clean", folder, "-o", tmp / f"out{jobs}-{run}", "--jobs", jobs, "-q"), check=True)
-            best[jobs] = min(best[jobs], time.perf_counter() - start)
-    return [(f"cleantext clean --jobs {jobs}", seconds) for jobs, seconds in best.items()]
+            seconds[jobs] = time.perf_counter() - start
+            best[jobs] = min(best[jobs], seconds[jobs])
+        pairs.append(seconds[1] / seconds[2])
+    return [(f"cleantext clean --jobs {jobs}", seconds) for jobs, seconds in best.items()], statistics.median(pairs)
 
 
 _PEAK = (
@@ -299,7 +308,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="rounds in which the text and HTML methods take turns, a block of documents at a time; each one's best round counts")
     ap.add_argument("--max-pages", type=int, default=400, help="HTML pages to time (spread over the datasets)")
     ap.add_argument("--batch-copies", type=int, default=3, help="copies of the corpus in the batch folder")
-    ap.add_argument("--batch-runs", type=int, default=3, help="runs of each command; the best one counts")
+    ap.add_argument("--batch-runs", type=int, default=5, help="pairs of runs, --jobs 1 and 2; the best of each, and the median of the pairs' speed-ups")
     ap.add_argument("--memory-mb", type=int, nargs="+", default=[10, 100], help="JSONL sizes for the memory test")
     ap.add_argument("--skip", nargs="*", default=[], choices=["text", "html", "batch", "memory", "langs"])
     args = ap.parse_args(argv)
@@ -335,11 +344,12 @@ def main(argv=None) -> int:
         print()
     with tempfile.TemporaryDirectory() as tmp:
         if "batch" not in args.skip:
-            rows = run_batch(docs, Path(tmp), args.batch_copies, args.batch_runs)
+            rows, paired = run_batch(docs, Path(tmp), args.batch_copies, args.batch_runs)
             print(f"| batch, {len(docs) * args.batch_copies} files, {size * args.batch_copies:.0f} MB | wall seconds |\n|---|---:|")
             for name, seconds in rows:
                 print(f"| {name} | {seconds:.2f} |")
-            print(f"\n--jobs 2 is {rows[0][1] / rows[1][1]:.2f}x as fast as --jobs 1\n")
+            print(f"\n--jobs 2 is {rows[0][1] / rows[1][1]:.2f}x as fast as --jobs 1 (best against best); "
+                  f"{paired:.2f}x in the median of the {args.batch_runs} pairs of runs\n")
         if "memory" not in args.skip:
             rows = run_memory(docs, Path(tmp), args.memory_mb)
             print("| memory, --jobs 1 | peak RSS MB | MB/s |\n|---|---:|---:|")
