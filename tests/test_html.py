@@ -217,6 +217,8 @@ BOX_LINES = ("Réseau des bibliothèques", "Bibliothèque centrale, Médiathèqu
 @pytest.mark.parametrize("box_class", [
     "savoir_plus_block", "paragraph--type--en-savoir-plus", "lire-aussi", "voir_aussi", "lee-tambien-caja",
     "saiba-mais saiba-mais-theme3", "leia-tambem", "leggi-anche", "mehr-zum-thema", "lees-ook", "ramka-polecane", "czytaj-takze",
+    # in capitals as themes write them too: the quick test of class names ignores case as well
+    "Lire-Aussi", "MEHR-ZUM-THEMA",
 ])
 def test_a_box_named_read_also_or_learn_more_in_the_sites_language_goes(box_class):
     """Themes name the box in the site's language; the extractor keeps it as the article's end."""
