@@ -65,12 +65,12 @@ def take_turns(methods, repeat: int, block: int) -> dict[str, float]:
     """Best round of each (name, fn, items), for `repeat` rounds; the methods' items are the
     same documents in the same order. The documents go in blocks of `block` to every method in
     turn (the order rotating from one block to the next), so a drift in this machine's speed,
-    which moves by a third within minutes, falls on all the methods alike and their ratios hold.
-    (Taking turns by whole passes did not: in one run clean_html measured 0.78x trafilatura's
-    time, in another 1.17x, where the two taking turns page by page measured 1.07x and 1.07x.)
-    A block is a fraction of a second of work, long enough for each method to have its own data
-    in the processor's caches again, as it would running alone: document by document, each would
-    find the other's there (cleantext.clean then measured 1.33x ftfy's speed, not 1.6x)."""
+    which moves by a third within minutes, falls on all the methods alike. Taking turns by whole
+    passes left the ratios to the drift: on the same code, clean_html measured 0.78x
+    trafilatura's time in one run and 0.98x in the next; in blocks, 1.06x and 1.14x. A block is
+    a fraction of a second of work, long enough for each method to have its own data in the
+    processor's caches again, as it would running alone: document by document, each would find
+    the other's there (cleantext.clean then measured 1.33x ftfy's speed, against 1.5x)."""
     if len({len(items) for _, _, items in methods}) > 1:
         raise ValueError("the methods must be given the same documents")
     names = [name for name, _, _ in methods]
