@@ -11,7 +11,7 @@ from .deadline import Deadline
 from .errors import CleantextError, InputTypeError, TimeLimitExceeded
 from .heuristics import DUPLICATE, OTHER_ARTICLE, Document, revise
 from .normalize import HYPHEN_FIXER, apply_fixers, encoding_fixers, split_lines
-from .paragraphs import build_paragraphs
+from .paragraphs import NOISE, build_paragraphs
 from .result import CleanResult, Removal
 from .rules import RuleBook, RuleSet
 
@@ -177,11 +177,11 @@ class Cleaner:
         removals = [
             Removal(p.decided_by, p.category, p.reason, p.line + 1, lines.spans[p.line], p.text, tuple(p.evidence))
             for p in paragraphs
-            if p.removed
+            if p.final == NOISE
         ]
         guarded = doc.guarded if doc is not None and not kept_whole else []
         # Only a page dump is cleaned again (_settled), and needs its kept lines.
-        kept = [(p.line + 1, lines.spans[p.line]) for p in paragraphs if not p.removed] if self.config.page_dump else []
+        kept = [(p.line + 1, lines.spans[p.line]) for p in paragraphs if p.final != NOISE] if self.config.page_dump else []
         return CleanResult(out, lang, detected, removals, steps, guarded, kept_whole), sample, kept
 
     def _too_much(self, paragraphs) -> str | None:
@@ -190,7 +190,7 @@ class Cleaner:
         # same page (its markup says so): they count on neither side.
         counted = [p for p in paragraphs if p.category != DUPLICATE and p.decided_by != OTHER_ARTICLE]
         total = sum(len(p.text) for p in counted)
-        removed = [p for p in counted if p.removed]
+        removed = [p for p in counted if p.final == NOISE]
         gone = sum(len(p.text) for p in removed)
         if not total or gone / total <= self.config.max_removed_share:
             return None

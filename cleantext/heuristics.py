@@ -17,7 +17,7 @@ import regex
 from . import language
 from .config import CleanerConfig
 from .deadline import NO_DEADLINE, Deadline
-from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic, final_mark, has_cjk
+from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic, final_mark
 from .result import GuardedParagraph
 from .rules import Rule, RuleSet, fold
 from .stopwords import stopwords
@@ -59,6 +59,8 @@ MENU_LINE_MAX_WORDS = 8
 CJK_HEAD_LABEL_MAX_WORDS = 5
 # A repeated line shorter than this (letters and digits) is too common to call a repeat.
 REPEAT_MIN_CHARS = 12
+# How much of a paragraph's start is read first, to tell whether it can be the headline again.
+HEADLINE_PROBE_CHARS = 24
 
 
 # Boilerplate that only ever follows an article (the comments do not: a forum's posts, a poll
@@ -899,7 +901,7 @@ def past_standfirst(doc: Document, first_body: int) -> int:
 
 
 def _label_max_words(p: Paragraph) -> int:
-    return CJK_HEAD_LABEL_MAX_WORDS if has_cjk(p.text) else HEAD_LABEL_MAX_WORDS
+    return CJK_HEAD_LABEL_MAX_WORDS if p.cjk else HEAD_LABEL_MAX_WORDS
 
 
 # A list's first item: a bullet or a dash, or a number with a full stop or a bracket; or (in
@@ -1607,9 +1609,10 @@ def author_bio(doc: Document) -> None:
     article."""
     paras = doc.paragraphs
     for h in paras:
+        if not (h.final == NOISE and h.decided_by.endswith(".author-box")):
+            continue
         # (CJK is counted in pairs of characters: "この記事を書いた人" is five.)
-        most = CJK_HEAD_LABEL_MAX_WORDS if has_cjk(h.text) else AUTHOR_BOX_HEADER_MAX_WORDS
-        if not (h.final == NOISE and h.decided_by.endswith(".author-box") and h.words <= most):
+        if h.words > (CJK_HEAD_LABEL_MAX_WORDS if h.cjk else AUTHOR_BOX_HEADER_MAX_WORDS):
             continue
         bio = _next_kept(paras, h.index)
         if bio is None or bio.words > AUTHOR_BIO_MAX_WORDS or bio.final == TITLE:
@@ -1636,7 +1639,17 @@ def drop_repeated_headline(doc: Document) -> None:
     shortest, longest = len(key), 3 * len(title.text)  # three times as long: more than the headline dressed up
     # Lengths first: they rule out nearly every paragraph, and this runs on every document.
     for p in [p for p in doc.paragraphs[title.index + 1:] if shortest <= len(p.text) <= longest]:
-        if p.final != NOISE and _letters(_TRAILING_LINK.sub("", p.text) if "://" in p.text else p.text) == key:
+        if p.final == NOISE:
+            continue
+        if "://" in p.text:
+            text = _TRAILING_LINK.sub("", p.text)
+        elif not key.startswith(_letters(p.text[:HEADLINE_PROBE_CHARS])):
+            # The letters of a text's start begin the letters of the text: a paragraph whose
+            # first words are not the headline's is passed over without reading it whole.
+            continue
+        else:
+            text = p.text
+        if _letters(text) == key:
             remove(p, "heuristic.meta.repeated-headline", "meta", f"repeats the headline on line {title.line + 1}",
                    [f"same letters and digits as the headline on line {title.line + 1}"])
 

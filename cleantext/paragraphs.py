@@ -57,12 +57,14 @@ class Paragraph:
     evidence: list[str] | tuple = ()
     candidates: tuple[Rule, ...] = ()  # head/tail/block rules, judged in context
     lang: str | None = None           # filled lazily, only where a heuristic asks
+    cjk: bool                          # holds a Chinese or Japanese character (see has_cjk)
 
     def __init__(self, index: int, line: int, text: str, words: int, sentence_end: bool, gap_before: int,
-                 initial: str = SHORT):
+                 initial: str = SHORT, cjk: bool | None = None):
         self.index, self.line, self.text, self.words = index, line, text, words
         self.sentence_end, self.gap_before = sentence_end, gap_before
         self.initial = self.final = initial
+        self.cjk = has_cjk(text) if cjk is None else cjk
 
     def __repr__(self) -> str:
         return f"Paragraph({self.index}, line={self.line}, {self.final}, {self.text[:40]!r})"
@@ -83,6 +85,8 @@ def _stem(word: str) -> str:
     """Accent-free, case-folded 5-letter prefix: a crude stemmer that lets "Ucrânia" meet
     "ucraniana" in any inflecting language, at no cost (Arabic words first lose the prefixes
     joined to them)."""
+    if word.isascii():  # nothing to take off: most words of most texts
+        return word[:5]
     if "\u0620" <= word[0] <= "\u064a":
         word = next((word[len(x):] for x in _ARABIC_PREFIXES if word.startswith(x) and len(word) - len(x) >= 3), word)
     folded = unicodedata.normalize("NFD", word)
@@ -210,7 +214,7 @@ def build_paragraphs(lines: list[str]) -> list[Paragraph]:
         last = line[-1]
         ends = True if last in _SENTENCE_ENDS else False if last.isalnum() else ends_like_sentence(line)
         verdict = BODY if (ends and words >= BODY_MIN_WORDS) or words >= BODY_ANY_WORDS else SHORT
-        paragraphs.append(Paragraph(len(paragraphs), i, line, words, ends, blank if paragraphs else 0, verdict))
+        paragraphs.append(Paragraph(len(paragraphs), i, line, words, ends, blank if paragraphs else 0, verdict, cjk[i]))
         blank = 0
     return paragraphs
 
@@ -234,7 +238,9 @@ class Topic:
         if p.index not in self._stems:
             text = p.text
             words = (w.casefold() for w in _CONTENT_WORD.findall(text))
-            if not has_cjk(text):
+            if text.isascii():  # lower case is the case folding, and a stem the first letters
+                found = {w[:5] for w in _CONTENT_WORD.findall(text.lower()) if w not in self.stopwords}
+            elif not p.cjk:
                 found = {_stem(w) for w in words if w not in self.stopwords}
             else:
                 # Chinese and Japanese part no words with spaces: each two characters of a run

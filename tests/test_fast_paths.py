@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from cleantext import Cleaner
 from cleantext.normalize import _NEWLINE, apply_fixers, encoding_fixers, looks_bad, split_lines
-from cleantext.paragraphs import build_paragraphs, count_words, ends_like_sentence, measure_lines
+from cleantext.paragraphs import (_CONTENT_WORD, Topic, _stem, build_paragraphs, count_words, ends_like_sentence, has_cjk,
+                                  measure_lines)
 from cleantext.rules import Rule, RuleBook, RuleSet, is_anchored, relaxed
 
 BOOK = RuleBook.load()
@@ -260,9 +261,23 @@ def test_paragraph_word_counts_from_one_scan_equal_count_words(lines):
             paragraphs.VECTOR_MIN_CHARS = threshold
             for p in build_paragraphs(lines):
                 assert p.words == count_words(p.text), p.text
+                assert p.cjk == has_cjk(p.text), p.text
             assert measure_lines(lines) == (expected_counts, expected_cjk)
     finally:
         paragraphs.VECTOR_MIN_CHARS = default
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdeAB 1_-'ßéÉİ\u0301ال", min_size=1, max_size=80))
+@example("Über die Straße, that Ärzte said: naïve ÉCOLE")
+@example("The WORLD's leaders said that they'd meet")
+def test_stems_of_an_ascii_text_are_those_the_general_way_gives(text):
+    """Topic.stems lower-cases an ASCII text and cuts its words, without _stem: the same
+    stems as case-folding, stopwords and _stem word by word."""
+    stopwords = frozenset({"that", "they", "said", "über"})
+    (p,) = build_paragraphs([text.replace("\n", " ") + "x"])
+    general = {_stem(w) for w in (w.casefold() for w in _CONTENT_WORD.findall(p.text)) if w not in stopwords}
+    assert Topic([], stopwords).stems(p) == general
 
 
 @settings(max_examples=200, deadline=None)

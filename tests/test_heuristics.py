@@ -79,6 +79,17 @@ def test_repeated_headline_is_kept_once():
     assert removed(result)[title].rule_id == "heuristic.meta.repeated-headline"
 
 
+def test_headline_repeated_in_capitals_and_other_punctuation_goes_and_a_line_opening_like_it_stays():
+    """The copy is told by its letters and digits alone; a line that only opens like the
+    headline is another line."""
+    title = "Orçamento aprovado com os votos do governo"
+    copy = "ORÇAMENTO — aprovado, com os votos do governo!"
+    longer = "Orçamento aprovado com os votos do governo e da oposição"
+    result = explain([title, copy] + BODY_PT + [longer])
+    assert removed(result)[copy].rule_id == "heuristic.meta.repeated-headline"
+    assert longer in result.text and title in result.text
+
+
 def test_clean_articles_are_left_whole_in_every_seed_language():
     for lang, text in {
         "pt": BODY_PT,
