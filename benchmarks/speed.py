@@ -13,8 +13,8 @@ present, every gold text in it; the HTML corpus is the benchmark's pages.
   html    cleantext.clean_html      trafilatura extraction, then cleaning
           trafilatura.extract       include_comments=False, the extraction clean_html runs
   batch   cleantext clean --jobs 1 and --jobs 2 on a folder of the corpus's texts, three times
-          over (wall time, start-up included; five pairs of runs: the best of each, and the
-          median of the pairs' speed-ups)
+          over, and two --jobs 1 processes at once, one on each half of it (wall time, start-up
+          included; five runs of the three: the best of each, and the medians of the speed-ups)
   memory  peak RSS of `cleantext clean FILE.jsonl -o DIR --jobs 1` on JSONL of two sizes
   langs   cleantext.clean per language, on documents built from each rule pack's sample article
           and its remove and keep examples, in characters per second, against English
@@ -194,32 +194,52 @@ def cli(*args) -> list[str]:
     return [sys.executable, "-m", "cleantext", *map(str, args)]
 
 
-def run_batch(docs, tmp: Path, copies: int, runs: int) -> tuple[list[tuple[str, float]], float]:
+def run_batch(docs, tmp: Path, copies: int, runs: int) -> tuple[list[tuple[str, float]], float, float]:
     """Wall time of the command over a folder holding the corpus `copies` times (start-up
-    costs the same however big the batch: a larger one shows the throughput); the best of
-    `runs` runs each, --jobs 1 and 2 taking turns, and the median of the speed-ups of each
-    run's pair. The two runs of a pair follow each other, in turn in either order, and share the
-    machine's speed of the moment: the best of each alone may come from different moments (in
-    two runs of three pairs each, 1.95x and 1.59x)."""
-    folder = tmp / "corpus"
-    folder.mkdir()
+    costs the same however big the batch: a larger one shows the throughput): --jobs 1, --jobs
+    2, and, for what two cores of the machine give on this work, two --jobs 1 processes at once,
+    each on half the folder (the files dealt out 32 at a time, as the pool deals its tasks).
+    The three take turns, `runs` times, each run's order rotating; the best of each, and the
+    medians of each run's --jobs 1 / --jobs 2 and halves / --jobs 2. The runs of one turn
+    follow each other and share the machine's speed of the moment: the best of each alone may
+    come from different moments (in two runs of three pairs each, 1.95x and 1.59x)."""
+    from cleantext.cli import FILES_PER_TASK  # as `cleantext clean` deals files to its workers
+
+    folder, halves = tmp / "corpus", (tmp / "half0", tmp / "half1")
+    for f in (folder, *halves):
+        f.mkdir()
+    n = 0
     for c in range(copies):
         for i, (text, _) in enumerate(docs):
-            (folder / f"{c}-{i:06d}.txt").write_text(text, encoding="utf-8")
-    best = {1: float("inf"), 2: float("inf")}
-    pairs = []
+            path = folder / f"{c}-{i:06d}.txt"
+            path.write_text(text, encoding="utf-8")
+            os.link(path, halves[(n // FILES_PER_TASK) % 2] / path.name)
+            n += 1
+    commands = {
+        "cleantext clean --jobs 1": lambda out: [cli("clean", folder, "-o", out, "--jobs", 1, "-q")],
+        "cleantext clean --jobs 2": lambda out: [cli("clean", folder, "-o", out, "--jobs", 2, "-q")],
+        "two cleantext clean --jobs 1 at once, one on each half": lambda out: [
+            cli("clean", half, "-o", out, "--jobs", 1, "-q") for half in halves],
+    }
+    names = list(commands)
+    best = dict.fromkeys(names, float("inf"))
+    speedups, ceilings = [], []
     for run in range(runs):
         seconds = {}
-        for jobs in ((1, 2) if run % 2 == 0 else (2, 1)):
+        for name in names[run % 3:] + names[:run % 3]:
             # The disk first takes in what was written so far (the corpus, earlier outputs):
             # its write-back would otherwise land, at random, in one run's time.
             os.sync()
             start = time.perf_counter()
-            subprocess.run(cli("clean", folder, "-o", tmp / f"out{jobs}-{run}", "--jobs", jobs, "-q"), check=True)
-            seconds[jobs] = time.perf_counter() - start
-            best[jobs] = min(best[jobs], seconds[jobs])
-        pairs.append(seconds[1] / seconds[2])
-    return [(f"cleantext clean --jobs {jobs}", seconds) for jobs, seconds in best.items()], statistics.median(pairs)
+            procs = [subprocess.Popen(c) for c in commands[name](tmp / f"out{names.index(name)}-{run}")]
+            if any(p.wait() for p in procs):
+                raise SystemExit(f"{name} failed")
+            seconds[name] = time.perf_counter() - start
+            best[name] = min(best[name], seconds[name])
+        one, two, both = (seconds[n] for n in names)
+        speedups.append(one / two)
+        ceilings.append(one / both)
+    return list(best.items()), statistics.median(speedups), statistics.median(ceilings)
 
 
 _PEAK = (
@@ -308,7 +328,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="rounds in which the text and HTML methods take turns, a block of documents at a time; each one's best round counts")
     ap.add_argument("--max-pages", type=int, default=400, help="HTML pages to time (spread over the datasets)")
     ap.add_argument("--batch-copies", type=int, default=3, help="copies of the corpus in the batch folder")
-    ap.add_argument("--batch-runs", type=int, default=5, help="pairs of runs, --jobs 1 and 2; the best of each, and the median of the pairs' speed-ups")
+    ap.add_argument("--batch-runs", type=int, default=5, help="runs of --jobs 1, --jobs 2 and two processes on halves; the best of each, and the medians of the speed-ups")
     ap.add_argument("--memory-mb", type=int, nargs="+", default=[10, 100], help="JSONL sizes for the memory test")
     ap.add_argument("--skip", nargs="*", default=[], choices=["text", "html", "batch", "memory", "langs"])
     args = ap.parse_args(argv)
@@ -344,12 +364,14 @@ def main(argv=None) -> int:
         print()
     with tempfile.TemporaryDirectory() as tmp:
         if "batch" not in args.skip:
-            rows, paired = run_batch(docs, Path(tmp), args.batch_copies, args.batch_runs)
+            rows, paired, ceiling = run_batch(docs, Path(tmp), args.batch_copies, args.batch_runs)
             print(f"| batch, {len(docs) * args.batch_copies} files, {size * args.batch_copies:.0f} MB | wall seconds |\n|---|---:|")
             for name, seconds in rows:
                 print(f"| {name} | {seconds:.2f} |")
             print(f"\n--jobs 2 is {rows[0][1] / rows[1][1]:.2f}x as fast as --jobs 1 (best against best); "
-                  f"{paired:.2f}x in the median of the {args.batch_runs} pairs of runs\n")
+                  f"{paired:.2f}x in the median of the {args.batch_runs} runs. Two processes at once, one on "
+                  f"each half, are {rows[0][1] / rows[2][1]:.2f}x as fast (best against best), "
+                  f"{ceiling:.2f}x in the median: what two cores give on this machine\n")
         if "memory" not in args.skip:
             rows = run_memory(docs, Path(tmp), args.memory_mb)
             print("| memory, --jobs 1 | peak RSS MB | MB/s |\n|---|---:|---:|")

@@ -1,0 +1,85 @@
+"""The working tree's cleaning against a commit's, on the speed corpus, in one process.
+
+First every text is cleaned by both, and any difference in the output, the language or the
+removals (rule, line, reason, evidence) is counted: a change made for speed must show none.
+Then the two, and ftfy as a yardstick, take turns a block of 64 texts at a time (the order
+rotating), for a few rounds: this machine's speed moves by a third within minutes, and only
+turns this short hold a ratio against it (see speed.py's take_turns).
+
+    python benchmarks/against_commit.py HEAD~1 [--rounds 3] [--bench ../shared/bench]
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from speed import DEFAULT_BENCH, TEXT_BLOCK, text_corpus  # noqa: E402
+
+OLD_PACKAGE = "cleantext_at_commit"
+
+
+def import_commit(rev: str, into: Path):
+    """The commit's package, importable beside the working tree's under another name (its
+    imports are relative; its rules are found beside it, as in a checkout)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "cleantext", "rules"],
+                             capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    (into / "cleantext").rename(into / OLD_PACKAGE)
+    sys.path.insert(0, str(into))
+    return __import__(OLD_PACKAGE)
+
+
+def explained(result) -> tuple:
+    return result.text, result.lang, [(r.rule_id, r.line, r.reason, r.evidence) for r in result.removals]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("rev", help="the commit to compare with (HEAD~1, a tag, a hash)")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    args = ap.parse_args(argv)
+
+    import ftfy
+
+    import cleantext
+
+    texts = [t for t, _ in text_corpus(args.bench)]
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    with tempfile.TemporaryDirectory() as tmp:
+        old = import_commit(args.rev, Path(tmp)).Cleaner()
+        new = cleantext.Cleaner()
+        differ = sum(explained(new.clean_and_explain(t)) != explained(old.clean_and_explain(t)) for t in texts)
+        print(f"{len(texts)} texts, {size:.1f} MB: {differ} cleaned differently by the working tree and {args.rev}")
+        methods = {"working tree": new.clean, args.rev: old.clean, "ftfy.fix_text": ftfy.fix_text}
+        names = list(methods)
+        best = dict.fromkeys(names, float("inf"))
+        for r in range(args.rounds):
+            spent = dict.fromkeys(names, 0.0)
+            for b, i in enumerate(range(0, len(texts), TEXT_BLOCK)):
+                block = texts[i: i + TEXT_BLOCK]
+                for name in names[b % 3:] + names[:b % 3]:
+                    fn, start = methods[name], time.perf_counter()
+                    for t in block:
+                        fn(t)
+                    spent[name] += time.perf_counter() - start
+            best = {n: min(best[n], spent[n]) for n in names}
+            print(f"round {r + 1}: " + ", ".join(f"{n} {size / spent[n]:.2f} MB/s" for n in names)
+                  + f"; working tree {spent[args.rev] / spent['working tree']:.3f}x as fast as {args.rev}")
+        print(f"best rounds: working tree {best[args.rev] / best['working tree']:.3f}x as fast as {args.rev}, "
+              f"{best['ftfy.fix_text'] / best['working tree']:.2f}x as fast as ftfy.fix_text")
+    return 0 if not differ else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
