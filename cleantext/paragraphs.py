@@ -237,17 +237,18 @@ class Topic:
     def stems(self, p: Paragraph) -> frozenset:
         if p.index not in self._stems:
             text = p.text
-            words = (w.casefold() for w in _CONTENT_WORD.findall(text))
             if text.isascii():  # lower case is the case folding, and a stem the first letters
                 found = {w[:5] for w in _CONTENT_WORD.findall(text.lower()) if w not in self.stopwords}
-            elif not p.cjk:
-                found = {_stem(w) for w in words if w not in self.stopwords}
             else:
-                # Chinese and Japanese part no words with spaces: each two characters of a run
-                # stand for one (a run is a whole clause, which no other paragraph repeats).
-                found = {_stem(w) for w in words if w not in self.stopwords and not _HAS_CJK.match(w)}
-                for run in _CJK_RUN.findall(text):
-                    found.update(run[i: i + 2] for i in range(len(run) - 1))
+                words = (w.casefold() for w in _CONTENT_WORD.findall(text))
+                if not p.cjk:
+                    found = {_stem(w) for w in words if w not in self.stopwords}
+                else:
+                    # Chinese and Japanese part no words with spaces: each two characters of a
+                    # run stand for one (a run is a whole clause, which no other paragraph repeats).
+                    found = {_stem(w) for w in words if w not in self.stopwords and not _HAS_CJK.match(w)}
+                    for run in _CJK_RUN.findall(text):
+                        found.update(run[i: i + 2] for i in range(len(run) - 1))
             self._stems[p.index] = frozenset(found)
         return self._stems[p.index]
 
