@@ -200,7 +200,7 @@ def run_batch(docs, tmp: Path, copies: int, runs: int) -> tuple[list[tuple[str, 
     2, and, for what two cores of the machine give on this work, two --jobs 1 processes at once,
     each on half the folder (the files dealt out 32 at a time, as the pool deals its tasks).
     The three take turns, `runs` times, each run's order rotating; the best of each, and the
-    medians of each run's --jobs 1 / --jobs 2 and halves / --jobs 2. The runs of one turn
+    medians of each run's speed-ups over --jobs 1 (of --jobs 2, of the halves). The runs of one turn
     follow each other and share the machine's speed of the moment: the best of each alone may
     come from different moments (in two runs of three pairs each, 1.95x and 1.59x)."""
     from cleantext.cli import FILES_PER_TASK  # as `cleantext clean` deals files to its workers
@@ -208,13 +208,13 @@ def run_batch(docs, tmp: Path, copies: int, runs: int) -> tuple[list[tuple[str, 
     folder, halves = tmp / "corpus", (tmp / "half0", tmp / "half1")
     for f in (folder, *halves):
         f.mkdir()
-    n = 0
+    dealt = 0
     for c in range(copies):
         for i, (text, _) in enumerate(docs):
             path = folder / f"{c}-{i:06d}.txt"
             path.write_text(text, encoding="utf-8")
-            os.link(path, halves[(n // FILES_PER_TASK) % 2] / path.name)
-            n += 1
+            os.link(path, halves[(dealt // FILES_PER_TASK) % 2] / path.name)
+            dealt += 1
     commands = {
         "cleantext clean --jobs 1": lambda out: [cli("clean", folder, "-o", out, "--jobs", 1, "-q")],
         "cleantext clean --jobs 2": lambda out: [cli("clean", folder, "-o", out, "--jobs", 2, "-q")],
@@ -232,7 +232,7 @@ def run_batch(docs, tmp: Path, copies: int, runs: int) -> tuple[list[tuple[str, 
             os.sync()
             start = time.perf_counter()
             procs = [subprocess.Popen(c) for c in commands[name](tmp / f"out{names.index(name)}-{run}")]
-            if any(p.wait() for p in procs):
+            if any([p.wait() for p in procs]):  # a list: every process is waited for
                 raise SystemExit(f"{name} failed")
             seconds[name] = time.perf_counter() - start
             best[name] = min(best[name], seconds[name])
