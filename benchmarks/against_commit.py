@@ -2,9 +2,9 @@
 
 First every text is cleaned by both, and any difference in the output, the language or the
 removals (rule, line, reason, evidence) is counted: a change made for speed must show none.
-Then the two, and ftfy as a yardstick, take turns a block of 64 texts at a time (the order
-rotating), for a few rounds: this machine's speed moves by a third within minutes, and only
-turns this short hold a ratio against it (see speed.py's take_turns).
+Then the two, and ftfy as a yardstick, take turns a block of texts at a time, as speed.py's
+methods do (take_turns), for a few rounds: this machine's speed moves by a third within
+minutes, and only turns this short hold a ratio against it.
 
     python benchmarks/against_commit.py HEAD~1 [--rounds 3] [--bench ../shared/bench]
 """
@@ -16,13 +16,12 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from speed import DEFAULT_BENCH, TEXT_BLOCK, text_corpus  # noqa: E402
+from speed import DEFAULT_BENCH, TEXT_BLOCK, take_turns, text_corpus  # noqa: E402
 
 OLD_PACKAGE = "cleantext_at_commit"
 
@@ -61,20 +60,12 @@ def main(argv=None) -> int:
         new = cleantext.Cleaner()
         differ = sum(explained(new.clean_and_explain(t)) != explained(old.clean_and_explain(t)) for t in texts)
         print(f"{len(texts)} texts, {size:.1f} MB: {differ} cleaned differently by the working tree and {args.rev}")
-        methods = {"working tree": new.clean, args.rev: old.clean, "ftfy.fix_text": ftfy.fix_text}
-        names = list(methods)
-        best = dict.fromkeys(names, float("inf"))
-        for r in range(args.rounds):
-            spent = dict.fromkeys(names, 0.0)
-            for b, i in enumerate(range(0, len(texts), TEXT_BLOCK)):
-                block = texts[i: i + TEXT_BLOCK]
-                for name in names[b % 3:] + names[:b % 3]:
-                    fn, start = methods[name], time.perf_counter()
-                    for t in block:
-                        fn(t)
-                    spent[name] += time.perf_counter() - start
-            best = {n: min(best[n], spent[n]) for n in names}
-            print(f"round {r + 1}: " + ", ".join(f"{n} {size / spent[n]:.2f} MB/s" for n in names)
+        methods = [("working tree", new.clean, texts), (args.rev, old.clean, texts), ("ftfy.fix_text", ftfy.fix_text, texts)]
+        best = {}
+        for r in range(args.rounds):  # a round at a time, to show each round's ratio
+            spent = take_turns(methods, 1, TEXT_BLOCK)
+            best = {n: min(best.get(n, s), s) for n, s in spent.items()}
+            print(f"round {r + 1}: " + ", ".join(f"{n} {size / s:.2f} MB/s" for n, s in spent.items())
                   + f"; working tree {spent[args.rev] / spent['working tree']:.3f}x as fast as {args.rev}")
         print(f"best rounds: working tree {best[args.rev] / best['working tree']:.3f}x as fast as {args.rev}, "
               f"{best['ftfy.fix_text'] / best['working tree']:.2f}x as fast as ftfy.fix_text")

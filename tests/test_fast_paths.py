@@ -268,12 +268,12 @@ def test_paragraph_word_counts_from_one_scan_equal_count_words(lines):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="abcdeAB 1_-'ßéÉİ\u0301ال", min_size=1, max_size=80))
-@example("Über die Straße, that Ärzte said: naïve ÉCOLE")
-@example("The WORLD's leaders said that they'd meet")
+@given(st.text(alphabet="abcdeTHAYKS 1_-'.,", min_size=1, max_size=80))
+@example("The WORLD's leaders said that they'd meet THAT day")
 def test_stems_of_an_ascii_text_are_those_the_general_way_gives(text):
     """Topic.stems lower-cases an ASCII text and cuts its words, without _stem: the same
-    stems as case-folding, stopwords and _stem word by word."""
+    stems as case-folding, stopwords and _stem word by word (every example is ASCII, so every
+    one takes that way; stopwords in capitals must still be left out)."""
     stopwords = frozenset({"that", "they", "said", "über"})
     (p,) = build_paragraphs([text.replace("\n", " ") + "x"])
     general = {_stem(w) for w in (w.casefold() for w in _CONTENT_WORD.findall(p.text)) if w not in stopwords}
