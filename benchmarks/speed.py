@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib
 import json
 import os
 import statistics
@@ -149,22 +150,24 @@ def run_text(docs, repeat: int) -> list[tuple[str, float, float]]:
     return rows
 
 
-def timed_unseen(texts: list[str]) -> float:
+def timed_unseen(texts: list[str], package=None) -> float:
     """Seconds to clean every text once in a process warmed up on other texts: a Cleaner
     warmed on every other text cleans the rest, and one warmed on the rest cleans those. The
     steady rate (the corpus cleaned again) also finds each paragraph's opening in the caches,
     which a corpus of new documents does only for the openings they share; this is what a long
     run over new documents sees. The openings kept in the user's cache (opening_cache) are left
-    out here: earlier runs of this benchmark put every text's openings there."""
-    import cleantext
-    from cleantext import opening_cache
+    out here: earlier runs of this benchmark put every text's openings there. `package`: the
+    cleantext package to time (against_commit passes a commit's), this one by default."""
+    if package is None:
+        import cleantext as package
+    opening_cache = importlib.import_module(f"{package.__name__}.opening_cache")
 
     seconds = 0.0
     kept = opening_cache.entry_path
     opening_cache.entry_path = lambda *args: None
     try:
         for warm, measured in ((texts[0::2], texts[1::2]), (texts[1::2], texts[0::2])):
-            cleaner = cleantext.Cleaner()
+            cleaner = package.Cleaner()
             for text in warm:
                 cleaner.clean(text)
             seconds += timed(cleaner.clean, measured, 1)
