@@ -253,6 +253,8 @@ def walk_back_embeds(doc: Document) -> None:
                 break
             parts.append((p, evidence))
             j -= 1
+            if _HANDLE_LINE.match(p.text):
+                break  # the post's header, its author's handle: the post begins there
         # Without a signature right under it, the post is one only under its header: its
         # author's handle, or an embed's line (an article's paragraph quoting a post may hold
         # its emoji).

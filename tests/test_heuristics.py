@@ -947,6 +947,21 @@ def test_a_paragraph_quoting_a_post_stays_above_an_embeds_lines_that_hold_no_tex
     assert posted in result.text and all(p in result.text for p in body)
 
 
+def test_the_walk_back_from_a_posts_counts_stops_at_its_authors_handle():
+    """In a text set tight, a post set apart by a blank line: its handle, its text, its time and
+    its counts. The walk back from the counts takes the text and the handle, and stops there:
+    the article's paragraph above the post's header, set apart by the same blank line, stays."""
+    above = "The gamble paid off. The visitors scored twice in four minutes and never looked back after the break."
+    post = ["Harbour City FC @HarbourCityFC", "WHAT A NIGHT 🏆 Thank you to every fan who travelled #HCFC",
+            "10:41 PM · Mar 9, 2025", "1.2K Reposts · 9K Likes"]
+    text = "\n".join(["Budget approved"] + BODY_EN[:2] + [above]) + "\n\n" + "\n".join(post + BODY_EN[2:]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="en")
+    gone = removed(result)
+    assert set(post) == set(gone)
+    assert gone[post[0]].rule_id == "heuristic.embed.walk-back"
+    assert above in result.text and all(p in result.text for p in BODY_EN)
+
+
 def test_a_line_above_a_bare_handle_is_the_authors_name_only_when_the_handle_spells_it():
     """Above a post's handle, the article's intertitle stays: the handle does not name it."""
     intertitle = "Reactions online"
