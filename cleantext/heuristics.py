@@ -1635,6 +1635,7 @@ def drop_repeated_headline(doc: Document) -> None:
     if title is None:
         return
     title = _drop_title_echo(doc, title)
+    title = _drop_headline_trail(doc, title)
     key = _letters(title.text)
     if len(key) < REPEAT_MIN_CHARS:
         return
@@ -1679,6 +1680,44 @@ def _echo_of(longer: Paragraph, shorter: Paragraph) -> str | None:
     if all(len(seg.split()) <= TITLE_SUFFIX_MAX_WORDS for seg in segments):
         return rest.strip()
     return None
+
+
+# A breadcrumb trail ending in the page's own headline ("Home › News › <headline>"): up to five
+# sections of a few words, each closed by a trail's separator.
+_TRAIL_SEPARATORS = "›»>→/|＞〉"
+_TRAIL_HEAD = re.compile(rf"(?:[^\W\d_][^{_TRAIL_SEPARATORS}\n]{{0,40}}?\s*[{_TRAIL_SEPARATORS}]\s*){{1,5}}")
+
+
+def _trail_before(longer: Paragraph, shorter: Paragraph) -> str | None:
+    """The trail when `longer` is a breadcrumb trail ending in `shorter`, else None."""
+    if len(shorter.text) < REPEAT_MIN_CHARS or not longer.text.endswith(shorter.text):
+        return None
+    head = longer.text[: len(longer.text) - len(shorter.text)]
+    if _TRAIL_HEAD.fullmatch(head) is None:
+        return None
+    sections = [seg for seg in re.split(rf"\s*[{_TRAIL_SEPARATORS}]\s*", head) if seg.strip()]
+    if all(len(seg.split()) <= TITLE_SUFFIX_MAX_WORDS for seg in sections):
+        return head.strip()
+    return None
+
+
+def _drop_headline_trail(doc: Document, title: Paragraph) -> Paragraph:
+    """Remove a breadcrumb trail that ends in the headline when the bare headline stands near
+    it (the trail would otherwise keep a second copy of the headline); return the headline
+    that stays."""
+    paras = doc.paragraphs
+    for q in paras[max(0, title.index - TITLE_ECHO_REACH): title.index + TITLE_ECHO_REACH + 1]:
+        if q is title or q.final == NOISE or q.sentence_end:
+            continue
+        for trail, bare in ((q, title), (title, q)):
+            head = _trail_before(trail, bare)
+            if head is not None:
+                remove(trail, "heuristic.meta.headline-trail", "meta", f"breadcrumb trail ending in the headline on line {bare.line + 1}",
+                       [f"{head!r} before the headline's words", "sections of a few words each, parted by a trail's separators"])
+                if trail is title:
+                    bare.final = TITLE
+                return bare
+    return title
 
 
 def _drop_title_echo(doc: Document, title: Paragraph) -> Paragraph:

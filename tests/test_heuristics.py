@@ -962,6 +962,23 @@ def test_the_walk_back_from_a_posts_counts_stops_at_its_authors_handle():
     assert above in result.text and all(p in result.text for p in BODY_EN)
 
 
+def test_a_breadcrumb_trail_ending_in_the_headline_goes_and_the_headline_stays_once():
+    """"Home › News › <headline>" over the headline: the trail goes (kept, it would hold a second
+    copy of the headline), on either side of the headline; a line that only ends with the
+    headline's words after a colon is no trail."""
+    headline = "Council approves the budget after a long night of debate"
+    for trail in (f"Home › City news › {headline}", f"Start / Politics / {headline}"):
+        for order in ([trail, headline], [headline, trail]):
+            result = cleantext.clean_and_explain("\n".join(order + BODY_EN) + "\n", lang="en")
+            gone = removed(result)
+            assert set(gone) == {trail}
+            assert gone[trail].rule_id == "heuristic.meta.headline-trail"
+            assert result.text.count(headline) == 1 and all(p in result.text for p in BODY_EN)
+    quoted = f"The mayor's first words this morning: {headline}"
+    result = cleantext.clean_and_explain("\n".join([headline, quoted] + BODY_EN) + "\n", lang="en")
+    assert quoted in result.text
+
+
 def test_a_line_above_a_bare_handle_is_the_authors_name_only_when_the_handle_spells_it():
     """Above a post's handle, the article's intertitle stays: the handle does not name it."""
     intertitle = "Reactions online"
