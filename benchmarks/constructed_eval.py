@@ -10,7 +10,10 @@ compared on their letters and digits (case-folded, NFKC); a body line must be ke
 headline kept once, a noise line gone (a verbatim repeat of the headline counts as gone when
 the headline stands once, as tests/test_seeds.py has it for the seeds).
 
-    python benchmarks/constructed_eval.py [--set constructed|heldout] [--show]   (--show: every miss)
+    python benchmarks/constructed_eval.py [--set constructed|heldout] [--dir DIR] [--show]   (--show: every miss)
+
+--dir scores the annotated files of another folder instead (a new round before it joins a set,
+or your own documents in the same format).
 """
 from __future__ import annotations
 
@@ -92,15 +95,17 @@ def score(doc: Annotated, output: str) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=sorted(SETS), help="one set (default: each in turn)")
+    ap.add_argument("--dir", type=Path, help="score the annotated files of this folder instead")
     ap.add_argument("--show", action="store_true", help="print every line lost or left")
     args = ap.parse_args(argv)
+    sets = {args.dir.name: args.dir} if args.dir else SETS
     sys.path.insert(0, str(ROOT))
     import cleantext
 
-    for name in [args.set] if args.set else list(SETS):
-        docs = documents(name)
+    for name in [args.set] if args.set and not args.dir else list(sets):
+        docs = [read_annotated(p) for p in sorted(sets[name].glob("*.txt"))]
         if not docs:
-            print(f"no documents in {SETS[name]}", file=sys.stderr)
+            print(f"no documents in {sets[name]}", file=sys.stderr)
             continue
         rows = [(doc, result, score(doc, result.text)) for doc in docs for result in [cleantext.clean_and_explain(doc.text)]]
         print(f"\n== {name}\n| document | lang (detected) | body kept | noise removed | headline once |")
