@@ -1701,41 +1701,38 @@ def _trail_before(longer: Paragraph, shorter: Paragraph) -> str | None:
     return None
 
 
-def _drop_headline_trail(doc: Document, title: Paragraph) -> Paragraph:
-    """Remove a breadcrumb trail that ends in the headline when the bare headline stands near
-    it (the trail would otherwise keep a second copy of the headline); return the headline
-    that stays."""
+def _drop_dressed_headline(doc: Document, title: Paragraph, added_to, rule_id: str, message: str, evidence) -> Paragraph:
+    """Remove a line near the headline that is the headline dressed up (`added_to(longer,
+    bare)` gives what was added, or None) when the bare headline stands near it; return the
+    headline that stays."""
     paras = doc.paragraphs
     for q in paras[max(0, title.index - TITLE_ECHO_REACH): title.index + TITLE_ECHO_REACH + 1]:
         if q is title or q.final == NOISE or q.sentence_end:
             continue
-        for trail, bare in ((q, title), (title, q)):
-            head = _trail_before(trail, bare)
-            if head is not None:
-                remove(trail, "heuristic.meta.headline-trail", "meta", f"breadcrumb trail ending in the headline on line {bare.line + 1}",
-                       [f"{head!r} before the headline's words", "sections of a few words each, parted by a trail's separators"])
-                if trail is title:
+        for longer, bare in ((title, q), (q, title)):
+            added = added_to(longer, bare)
+            if added is not None:
+                remove(longer, rule_id, "meta", message.format(line=bare.line + 1), evidence(bare, added))
+                if longer is title:
                     bare.final = TITLE
                 return bare
     return title
 
 
 def _drop_title_echo(doc: Document, title: Paragraph) -> Paragraph:
-    """Remove the headline's <title> form when the bare headline stands near it; return the
-    headline that stays."""
-    paras = doc.paragraphs
-    for q in paras[max(0, title.index - TITLE_ECHO_REACH): title.index + TITLE_ECHO_REACH + 1]:
-        if q is title or q.final == NOISE or q.sentence_end:
-            continue
-        for echo, bare in ((title, q), (q, title)):
-            suffix = _echo_of(echo, bare)
-            if suffix is not None:
-                remove(echo, "heuristic.meta.title-echo", "meta", f"the headline on line {bare.line + 1} with the page title's additions",
-                       [f"line {bare.line + 1} followed by {suffix!r}", "segments of a few words each: a section, the site, a date"])
-                if echo is title:
-                    bare.final = TITLE
-                return bare
-    return title
+    """The headline's <title> form ("Headline | Section | Site") goes when the bare headline
+    stands near it."""
+    return _drop_dressed_headline(
+        doc, title, _echo_of, "heuristic.meta.title-echo", "the headline on line {line} with the page title's additions",
+        lambda bare, suffix: [f"line {bare.line + 1} followed by {suffix!r}", "segments of a few words each: a section, the site, a date"])
+
+
+def _drop_headline_trail(doc: Document, title: Paragraph) -> Paragraph:
+    """A breadcrumb trail ending in the headline goes when the bare headline stands near it
+    (kept, it would hold a second copy of the headline)."""
+    return _drop_dressed_headline(
+        doc, title, _trail_before, "heuristic.meta.headline-trail", "breadcrumb trail ending in the headline on line {line}",
+        lambda bare, trail: [f"{trail!r} before the headline's words", "sections of a few words each, parted by a trail's separators"])
 
 
 # The category of a copy: nothing of the text is lost with it, so the body-loss guard does
