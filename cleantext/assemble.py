@@ -31,7 +31,7 @@ def assemble(
                 first_collapsed = first_collapsed or p.line + 1
                 blank = 1
             parts.append("\n" * (blank + 1))
-        parts.append(p.text)
+        parts.append(p.as_written)
     text = "".join(parts)
     if text and ends_with_newline:
         text += "\n"

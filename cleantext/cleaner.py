@@ -11,7 +11,7 @@ from .deadline import Deadline
 from .errors import CleantextError, InputTypeError, TimeLimitExceeded
 from .heuristics import DUPLICATE, OTHER_ARTICLE, Document, revise
 from .normalize import HYPHEN_FIXER, apply_fixers, encoding_fixers, split_lines
-from .paragraphs import NOISE, build_paragraphs
+from .paragraphs import NOISE, build_paragraphs, has_directional_marks
 from .result import CleanResult, Removal
 from .rules import RuleBook, RuleSet
 
@@ -163,19 +163,20 @@ class Cleaner:
             if self.config.rejoin_hyphens and self.rulebook.rejoins_hyphens(lang):
                 steps += apply_fixers(lines.lines, [HYPHEN_FIXER], deadline)
             # Paragraphs are measured on the text as it will be output, after every fixer.
-            paragraphs = build_paragraphs(lines.lines)
+            directional = has_directional_marks(text)
+            paragraphs = build_paragraphs(lines.lines, directional)
             doc = Document(paragraphs, lang, self.config, marks=marks or {}, deadline=deadline)
             revise(doc, self.rules_for(lang))
             kept_whole = None if self.config.strict or self.config.page_dump else self._too_much(paragraphs)
         except TimeLimitExceeded as exc:
             doc, kept_whole = None, f"{exc}; the text comes back normalized but otherwise unchanged"
         if kept_whole:
-            paragraphs = build_paragraphs(lines.lines)  # every paragraph kept
+            paragraphs = build_paragraphs(lines.lines, has_directional_marks(text))  # every paragraph kept
 
         out, assembly_steps = assemble(paragraphs, len(lines.lines), lines.ends_with_newline, self.config.fix_whitespace)
         steps += assembly_steps
         removals = [
-            Removal(p.decided_by, p.category, p.reason, p.line + 1, lines.spans[p.line], p.text, tuple(p.evidence))
+            Removal(p.decided_by, p.category, p.reason, p.line + 1, lines.spans[p.line], p.as_written, tuple(p.evidence))
             for p in paragraphs
             if p.final == NOISE
         ]

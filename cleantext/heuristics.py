@@ -1822,7 +1822,7 @@ def guard_body(doc: Document) -> None:
         coherence = doc.topic.coherence(p)
         if coherence is not None and coherence >= COHERENT:
             doc.guarded.append(
-                GuardedParagraph(p.line + 1, p.text, p.decided_by, f"{p.words} words sharing {coherence:.0%} of their content words with the article")
+                GuardedParagraph(p.line + 1, p.as_written, p.decided_by, f"{p.words} words sharing {coherence:.0%} of their content words with the article")
             )
             p.final, p.decided_by, p.category, p.reason, p.evidence = p.initial, "", "", "", []
 

@@ -57,6 +57,7 @@ class Paragraph:
     evidence: list[str] | tuple = ()
     candidates: tuple[Rule, ...] = ()  # head/tail/block rules, judged in context
     lang: str | None = None           # filled lazily, only where a heuristic asks
+    written: str | None = None        # the line as written, where `text` differs from it (see reading_view)
     cjk: bool                          # holds a Chinese or Japanese character (see has_cjk)
 
     def __init__(self, index: int, line: int, text: str, words: int, sentence_end: bool, gap_before: int,
@@ -72,6 +73,27 @@ class Paragraph:
     @property
     def removed(self) -> bool:
         return self.final == NOISE
+
+    @property
+    def as_written(self) -> str:
+        """The line as the input has it: what is output, or reported as removed."""
+        return self.written if self.written is not None else self.text
+
+
+# Directional formatting characters: the marks LRM, RLM and ALM, and the embeddings, overrides
+# and isolates. Hebrew, Arabic and Persian sites put them at the edges of lines that mix
+# scripts ("\u200f11:42 · 17 June", "name\u200f @handle"), where they stand between the rules and
+# what they anchor to. They are kept in the output, since they decide how a line is displayed.
+_DIRECTIONAL = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def has_directional_marks(text: str) -> bool:
+    return not text.isascii() and _DIRECTIONAL.search(text) is not None
+
+
+def reading_view(line: str) -> str:
+    """The line as the rules and heuristics read it: without directional formatting characters."""
+    return _DIRECTIONAL.sub("", line)
 
 
 # Arabic joins the article and some prepositions and conjunctions to the word ("بالانقطاع",
@@ -200,21 +222,31 @@ def _measure_each(lines: list[str]) -> tuple[list[int], list[bool]]:
     return counts, [has_cjk(line) for line in lines]
 
 
-def build_paragraphs(lines: list[str]) -> list[Paragraph]:
-    """The paragraphs of the text's lines, each measured alone; words as count_words counts them."""
+def build_paragraphs(lines: list[str], directional: bool = False) -> list[Paragraph]:
+    """The paragraphs of the text's lines, each measured alone; words as count_words counts them.
+    With `directional` (the text holds directional marks), each paragraph's text is its
+    reading_view and the line as written is kept beside it."""
     paragraphs, blank = [], 0
     counts, cjk = measure_lines(lines)
     for i, line in enumerate(lines):
         if not counts[i] and not line.strip():  # a line with a word is not blank: no strip
             blank += 1
             continue
+        written = None
+        if directional and _DIRECTIONAL.search(line):
+            view = reading_view(line)
+            if view.strip():  # a line of marks alone is read as it is
+                written, line = line, view
         # count_words and ends_like_sentence, with their common cases inline (this loop runs
         # for every line of every document)
         words = len(_WORD.findall(line)) if cjk[i] else counts[i]
         last = line[-1]
         ends = True if last in _SENTENCE_ENDS else False if last.isalnum() else ends_like_sentence(line)
         verdict = BODY if (ends and words >= BODY_MIN_WORDS) or words >= BODY_ANY_WORDS else SHORT
-        paragraphs.append(Paragraph(len(paragraphs), i, line, words, ends, blank if paragraphs else 0, verdict, cjk[i]))
+        paragraph = Paragraph(len(paragraphs), i, line, words, ends, blank if paragraphs else 0, verdict, cjk[i])
+        if written is not None:
+            paragraph.written = written
+        paragraphs.append(paragraph)
         blank = 0
     return paragraphs
 

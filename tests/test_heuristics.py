@@ -1348,3 +1348,21 @@ def test_a_one_word_widget_header_takes_rows_only_up_to_the_widgets_own_closing_
             + "\n\n".join(WIDGET_BODY_EN[1:]) + "\n")
     result = cleantext.clean_and_explain(text, lang="en")
     assert all(line in result.text.split("\n") for line in climate)
+
+
+def test_directional_marks_do_not_hide_a_line_from_the_rules_and_stay_in_the_output():
+    """Hebrew, Arabic and Persian pages put right-to-left marks at the edges of lines that mix
+    scripts. The rules read the line without them (an anchored time or count line is still
+    found), while the output and the removals keep every line as written."""
+    from cleantext.rules import RuleBook
+
+    sample = list(next(f for f in RuleBook.load().files if f.code == "he").sample)
+    rlm = "\u200f"
+    post = [f"נעמה גולדין{rlm} @naama_goldin", "עוד לילה בלי הקלה בבקעה. 🌡️",
+            f"{rlm}11:42 לפנה״צ · 17 ביוני 2025", f"{rlm}412 לייקים · 38 תגובות"]
+    mixed = f"{rlm}{sample[1]}{rlm}"  # a body paragraph with marks of its own
+    text = "\n\n".join(sample[:1] + [mixed] + post + sample[2:]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="he")
+    assert set(removed(result)) == set(post)
+    assert mixed in result.text.split("\n") and all(p in result.text for p in sample)
+    assert cleantext.clean(result.text, lang="he") == result.text
