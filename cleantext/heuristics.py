@@ -34,6 +34,7 @@ EMBED_MAX_PARTS = 3
 # Rules that close an embed: a post's signature, or a channel post's views-and-time footer
 # (whose text opens with the channel's name).
 EMBED_BLOCKS = ("embed-before", "post-before")
+POST_HEADER = "post-after"
 # Teaser summaries are a sentence or two; a longer paragraph after a teaser is the article.
 TEASER_SUMMARY_MAX_WORDS = 60
 TEASER_HEADLINE_MAX_WORDS = 25
@@ -320,7 +321,7 @@ def _signature(p: Paragraph) -> bool:
 _HANDLE_LINE = regex.compile(r"^(?:[^\n@]{1,40}\s)?\(?@[\w.]{2,30}\)?(?:\s*[•·|]\s*[^\n]{0,40})?$|^[\p{Ll}\d]+(?:[._][\p{Ll}\d]+)+$")
 # A post's header line: when it was posted, closed by Facebook's middle dot and perhaps the
 # audience's globe ("October 12 at 8:14 PM ·", "2 d. · 🌍").
-_POST_TIME = regex.compile(r"\d[^\n]{0,40}\s·(?:\s*[🌍🌎🌏👥🔒]\ufe0f?)?\s*$")
+_POST_TIME = regex.compile(r"\d[^\n]{0,40}\s·(?:\s*[🌍🌎🌏🌐👥🔒]\ufe0f?)?\s*$")
 
 
 def _post_part(doc: Document, j: int, first: int, usual: int, strong_only: bool = False) -> list[str]:
@@ -364,7 +365,7 @@ def _poster_name(doc: Document, j: int, top: Paragraph) -> None:
     p = doc.paragraphs[j]
     if not _channel_name(p) or _HANDLE_LINE.match(p.text):
         return
-    opens_post = top.final == NOISE and _POST_TIME.search(top.text) is not None
+    opens_post = _post_header(top)
     if opens_post or _HANDLE_LINE.match(top.text) and _names_handle(p.text, top.text):
         remove(p, "heuristic.embed.poster-name", "embed", f"name of the author of the post on line {top.line + 1}",
                [f"{p.words} words and no sentence, right above the post's header (line {top.line + 1})"])
@@ -377,13 +378,20 @@ def _names_handle(name: str, handle: str) -> bool:
     return any(len(w) >= 4 and w in folded for w in regex.findall(r"\p{L}+", fold(name)))
 
 
+def _post_header(p: Paragraph) -> bool:
+    """Is the removed paragraph a post's header: when it was posted, closed by Facebook's
+    middle dot, or a rule's post header (block = "post-after")?"""
+    return p.final == NOISE and (
+        p.rule is not None and p.rule.block == POST_HEADER or _POST_TIME.search(p.text) is not None)
+
+
 def posts_under_headers(doc: Document) -> None:
-    """A post's header line (when it was posted, closed by Facebook's middle dot, found by
-    the rules as an embed's line) opens the post: the text under it is the post's when an
-    embed line closes it within a few lines, or when it holds a post's marks; the author's
-    name above the header goes too."""
+    """A post's header line (when it was posted, closed by Facebook's middle dot or found by a
+    rule with block = "post-after"; removed as an embed's line) opens the post: the text under
+    it is the post's when an embed line closes it within a few lines, or when it holds a post's
+    marks; the author's name above the header goes too."""
     paras = doc.paragraphs
-    for h in [p.index for p in paras if p.final == NOISE and p.category == "embed" and _POST_TIME.search(p.text)]:
+    for h in [p.index for p in paras if p.category == "embed" and _post_header(p)]:
         end = h + 1
         while end < len(paras) and end - h <= EMBED_MAX_PARTS and paras[end].final != NOISE:
             end += 1

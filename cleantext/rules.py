@@ -26,7 +26,9 @@ that belongs to a larger block: with block = "teasers-after" it heads a "read al
 takes the teaser headlines and summaries after it, with block = "embed-before" it closes a
 social-media embed and takes the embed's text before it, with block = "post-before" it is the
 views-and-time footer of a channel's post and takes the post's text and the channel's name
-before it, with block = "share-column" it names one share button alone on its line, which
+before it, with block = "post-after" it is an embedded post's header (when it was posted, from
+which app) and takes the post's text under it and its author's name above it
+(heuristics.posts_under_headers), with block = "share-column" it names one share button alone on its line, which
 goes only with a column of them (heuristics.share_columns), with block = "contact-after" it
 heads a press office's contact box and takes the contact lines after it (heuristics.
 contact_boxes), and with block = "widget-after" it heads a data widget (market prices, the
@@ -58,7 +60,7 @@ from .literal_prefix import literal_prefixes, opening as literal_opening
 
 CATEGORIES = ("embed", "promo", "related", "share", "footer", "meta", "ad", "comments", "consent")
 SCOPES = ("line", "head", "tail", "block")
-BLOCK_KINDS = ("teasers-after", "embed-before", "post-before", "share-column", "contact-after", "widget-after")
+BLOCK_KINDS = ("teasers-after", "embed-before", "post-before", "post-after", "share-column", "contact-after", "widget-after")
 DEFAULT_MAX_WORDS = 30
 
 _REQUIRED = {"id": str, "category": str, "scope": str, "message": str, "pattern": str, "remove": list, "keep": list}

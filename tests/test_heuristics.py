@@ -1366,3 +1366,20 @@ def test_directional_marks_do_not_hide_a_line_from_the_rules_and_stay_in_the_out
     assert set(removed(result)) == set(post)
     assert mixed in result.text.split("\n") and all(p in result.text for p in sample)
     assert cleantext.clean(result.text, lang="he") == result.text
+
+
+def test_a_rules_post_header_takes_the_posts_text_under_it_and_its_authors_name_above_it():
+    """A Weibo post as a Chinese page embeds it: its author's name, its header (when and from
+    which app: a rule with block = "post-after"), its text and its counts. All four go, and the
+    article's paragraphs around them stay."""
+    from cleantext.rules import RuleBook
+
+    sample = list(next(f for f in RuleBook.load().files if f.code == "zh").sample)
+    post = ["青禾技术 V", "3月18日 09:45 来自 微博网页版", "订单库迁移完成 🎉 完整复盘在这里 👉 网页链接", "转发 126 ｜ 评论 58 ｜ 赞 903"]
+    result = explain(sample[:2] + post + sample[2:], lang="zh")
+    gone = removed(result)
+    assert set(gone) == set(post)
+    assert gone[post[1]].rule_id == "zh.embed.weibo-header"
+    assert gone[post[0]].rule_id == "heuristic.embed.poster-name"
+    assert gone[post[2]].rule_id == "heuristic.embed.post-text"
+    assert all(p in result.text for p in sample)
