@@ -156,6 +156,7 @@ class Cleaner:
             return CleanResult(text, lang, detected, kept_whole=f"{exc} while normalizing; the text comes back as it was"), None, []
         sample = None
         paragraphs = []
+        directional = has_directional_marks(text)  # rules read such lines without the marks
         try:
             if detect:
                 sample = language.document_sample([line for line in lines.lines if line.strip()])
@@ -163,7 +164,6 @@ class Cleaner:
             if self.config.rejoin_hyphens and self.rulebook.rejoins_hyphens(lang):
                 steps += apply_fixers(lines.lines, [HYPHEN_FIXER], deadline)
             # Paragraphs are measured on the text as it will be output, after every fixer.
-            directional = has_directional_marks(text)
             paragraphs = build_paragraphs(lines.lines, directional)
             doc = Document(paragraphs, lang, self.config, marks=marks or {}, deadline=deadline)
             revise(doc, self.rules_for(lang))
@@ -171,7 +171,7 @@ class Cleaner:
         except TimeLimitExceeded as exc:
             doc, kept_whole = None, f"{exc}; the text comes back normalized but otherwise unchanged"
         if kept_whole:
-            paragraphs = build_paragraphs(lines.lines, has_directional_marks(text))  # every paragraph kept
+            paragraphs = build_paragraphs(lines.lines, directional)  # every paragraph kept
 
         out, assembly_steps = assemble(paragraphs, len(lines.lines), lines.ends_with_newline, self.config.fix_whitespace)
         steps += assembly_steps
