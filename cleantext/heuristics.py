@@ -987,6 +987,19 @@ def _short_label(p: Paragraph) -> bool:
     return p.words <= _label_max_words(p) and not p.sentence_end
 
 
+# A company's name closed by its legal form's abbreviation ("Dopravní podnik města Vranova,
+# a.s.", "Acme Ltd."): the site's name in a menu, though it ends in a full stop.
+_LEGAL_FORM_END = regex.compile(
+    r"[\s,](?:a\.s|s\.r\.o|k\.s|v\.o\.s|o\.p\.s|z\.s|Ltd|Inc|Corp|Co|Plc|Pty|L\.L\.C|S\.A|S\.L|S\.p\.A|S\.A\.S|S\.R\.L"
+    r"|B\.V|N\.V|d\.o\.o|d\.d|Kft|Zrt|Nyrt|Bt|e\.V|Ltda|A\.Ş|o\.o|Oyj)\.$")
+
+
+def _menu_sentence(p: Paragraph) -> bool:
+    """Does a line over the headline end like a sentence, so that what stands there is not a
+    menu? A company's name closed by its legal form does not."""
+    return p.sentence_end and _LEGAL_FORM_END.search(p.text.rstrip()) is None
+
+
 def _menu_over_headline(paras: list[Paragraph], above: list[Paragraph], title: Paragraph) -> bool:
     """Is what stands above the headline, from the start of the text, the site's menu: only
     short lines without a sentence, more than HEAD_LABEL_RUN_MAX of them labels, and among them
@@ -995,7 +1008,7 @@ def _menu_over_headline(paras: list[Paragraph], above: list[Paragraph], title: P
     boilerplate only above them, a disclosure over a comparison's entries, are the page's own.)"""
     if sum(1 for p in above if _short_label(p)) <= HEAD_LABEL_RUN_MAX:
         return False
-    if any(p.sentence_end or p.words > MENU_LINE_MAX_WORDS for p in above):
+    if any(_menu_sentence(p) or p.words > MENU_LINE_MAX_WORDS for p in above):
         return False
     found = [p for p in paras[:title.index] if p.final == NOISE]
     return len(found) >= MENU_ITEMS_FOUND_MIN and any(above[0].index < p.index < above[-1].index for p in found)
@@ -1040,7 +1053,7 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
     long_line = next((p for p, nxt in zip(lines, [*lines[1:], None])
                       if bisect_left(shorts, nxt.index if nxt else first_body) - bisect_right(shorts, p.index) <= HEAD_LABEL_RUN_MAX), None)
     above = [p for p in pool if long_line is not None and p.index < long_line.index]
-    if bisect_left(shorts, long_line.index if long_line else 0) > HEAD_LABEL_RUN_MAX and not any(p.sentence_end for p in above):
+    if bisect_left(shorts, long_line.index if long_line else 0) > HEAD_LABEL_RUN_MAX and not any(map(_menu_sentence, above)):
         right_above = above[-1]
         headline = right_above if right_above.words > _label_max_words(right_above) and not _introduces(right_above) else long_line
         longer = [p for p in longer if p.index >= headline.index]

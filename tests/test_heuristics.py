@@ -1383,3 +1383,15 @@ def test_a_rules_post_header_takes_the_posts_text_under_it_and_its_authors_name_
     assert gone[post[0]].rule_id == "heuristic.embed.poster-name"
     assert gone[post[2]].rule_id == "heuristic.embed.post-text"
     assert all(p in result.text for p in sample)
+
+
+def test_a_company_name_closed_by_its_legal_form_heads_a_menu_not_the_article():
+    """Over the headline, the operator's name ending in "Ltd." and its menu: the full stop of
+    the legal form does not make the name a sentence, so the lines above the headline are the
+    site's menu, and go; the headline stays."""
+    headline = "Ferry timetable changes from April as the harbour pier is rebuilt"
+    menu = ["Skip to main content", "Harbour Ferries Ltd.", "Timetables", "Fares and tickets", "Service changes",
+            "News", "About us", "Careers", "Contact", "Sign in"]
+    result = cleantext.clean_and_explain("\n".join(menu + [headline] + BODY_EN) + "\n", lang="en")
+    assert set(removed(result)) == set(menu)
+    assert result.text.startswith(headline + "\n") and all(p in result.text for p in BODY_EN)
