@@ -87,7 +87,16 @@ def score(doc: Annotated, output: str) -> dict:
     # letters are the headline's, so they are in the output): "title" below says if it is not.
     titles = {key(source[n - 1]) for n in by["title"]}
     left = [n for n in by["noise"] if count(n) > 0 and key(source[n - 1]) not in titles]
-    title = [n for n in by["title"] if count(n) != 1]
+    # The headline's letters inside a kept body paragraph ("… muzejā atklāta izstāde “Papīra
+    # ceļi…”" under "Muzejā atklāta izstāde “Papīra ceļi…”") are the body's words, not a copy.
+    kept_body = [key(source[n - 1]) for n in by["body"] if n not in lost]
+
+    def copies(n: int) -> int:
+        k = key(source[n - 1])
+        inside_body = sum(b.count(k) for b in kept_body) if len(k) >= SHORT else 0
+        return count(n) - inside_body
+
+    title = [n for n in by["title"] if copies(n) != 1]
     return {"body": len(by["body"]), "noise": len(by["noise"]), "lost": lost, "left": left, "title": title,
             "perfect": not (lost or left or title)}
 
