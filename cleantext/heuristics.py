@@ -20,7 +20,7 @@ from .deadline import NO_DEADLINE, Deadline
 from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic, final_mark
 from .result import GuardedParagraph
 from .rules import Rule, RuleSet, fold
-from .stopwords import stopwords
+from .stopwords import stopwords, topic_stopwords
 
 # Below this share of content words in common with the article's body, a paragraph is off
 # its topic whatever the article is like; above it, only less than the article's own median
@@ -85,7 +85,7 @@ class Document:
     @property
     def topic(self) -> Topic:
         if self._topic is None:
-            self._topic = Topic([p for p in self.paragraphs if p.final != NOISE], stopwords(self.lang))
+            self._topic = Topic([p for p in self.paragraphs if p.final != NOISE], topic_stopwords(self.lang))
         return self._topic
 
     def usual_gap(self) -> int:

@@ -30,10 +30,30 @@ def _stoplist_dir() -> Path | None:
 
 
 @lru_cache(maxsize=64)
-def stopwords(lang: str | None) -> frozenset[str]:
-    """Case-folded stopwords of a language; empty when there is no list for it."""
+def _ranked(lang: str | None) -> tuple[str, ...]:
+    """A language's stoplist, case-folded, most frequent first (jusText's order)."""
     name = JUSTEXT_NAMES.get(lang or "")
     folder = _stoplist_dir()
     if not name or folder is None or not (folder / f"{name}.txt").is_file():
-        return frozenset()
-    return frozenset(w.strip().casefold() for w in (folder / f"{name}.txt").read_text(encoding="utf-8").split("\n") if w.strip())
+        return ()
+    words = (w.strip().casefold() for w in (folder / f"{name}.txt").read_text(encoding="utf-8").split("\n"))
+    return tuple(dict.fromkeys(w for w in words if w))
+
+
+@lru_cache(maxsize=64)
+def stopwords(lang: str | None) -> frozenset[str]:
+    """Case-folded stopwords of a language; empty when there is no list for it."""
+    return frozenset(_ranked(lang))
+
+
+# jusText's lists are a language's most frequent words, and past the first thousand the longer
+# ones hold content words in their inflected forms (Korean's, of 13,222, holds "앨범은" and
+# "타이틀곡": the album, the title track). What an article is about is read without only the
+# most frequent ones.
+TOPIC_STOPWORDS = 1000
+
+
+@lru_cache(maxsize=64)
+def topic_stopwords(lang: str | None) -> frozenset[str]:
+    """The language's most frequent words: what says nothing of an article's topic."""
+    return frozenset(_ranked(lang)[:TOPIC_STOPWORDS])

@@ -1395,3 +1395,28 @@ def test_a_company_name_closed_by_its_legal_form_heads_a_menu_not_the_article():
     result = cleantext.clean_and_explain("\n".join(menu + [headline] + BODY_EN) + "\n", lang="en")
     assert set(removed(result)) == set(menu)
     assert result.text.startswith(headline + "\n") and all(p in result.text for p in BODY_EN)
+
+
+def test_the_article_resuming_after_a_korean_teaser_box_is_read_on_its_topic():
+    """jusText's Korean stoplist holds content words in their inflected forms ("앨범은", the
+    album; "타이틀곡", the title track): the article's topic is read without only the most
+    frequent words. (Read without all 13,222, the sentence resuming a K-pop article after a box
+    of teasers shared none of the article's words, and went as a teaser's summary.) In a text
+    set tight, the box's teasers go and the sentence that resumes the article stays."""
+    from cleantext.stopwords import stopwords, topic_stopwords
+
+    assert "앨범은" in stopwords("ko") and "앨범은" not in topic_stopwords("ko")
+    assert {"그리고", "그러나", "함께"} <= topic_stopwords("ko")
+    body = [
+        "그룹 하늘빛이 다음 달 새 앨범으로 돌아온다. 소속사는 12일 하늘빛이 오는 28일 오후 6시 미니 2집을 발매한다고 밝혔다.",
+        "이번 앨범은 여름밤의 산책을 주제로 한다. 멤버들은 타이틀곡 녹음을 마치고 뮤직비디오 촬영에 들어갔다.",
+        "타이틀곡 '밤산책'은 경쾌한 기타 연주가 돋보이는 곡으로, 멤버 전원이 작사에 참여했다.",
+    ]
+    box = ["관련기사", "하늘빛 서연, 첫 단독 화보 공개…\"봄을 닮은 얼굴\"", "[포토] 하늘빛, 출국길도 청량 그 자체"]
+    resumed = "앨범에는 타이틀곡을 포함해 총 5곡이 실린다. 수록곡은 다음과 같다."
+    tracks = ["1. 밤산책", "2. 여름 편지", "3. 가로등", "4. 열대야", "5. 다시 밤산책"]
+    closing = "하늘빛은 발매 당일 오후 8시 온라인 쇼케이스를 열고 팬들과 만날 예정이다. 활동은 다음 달까지 이어진다."
+    text = "\n".join(["하늘빛, 여름밤 산책 담은 미니 2집으로 컴백"] + body + box + [resumed] + tracks + [closing]) + "\n"
+    result = cleantext.clean_and_explain(text, lang="ko")
+    assert set(box) <= set(removed(result))
+    assert resumed in result.text and all(p in result.text for p in body + tracks + [closing])
