@@ -17,7 +17,7 @@ import regex
 from . import language
 from .config import CleanerConfig
 from .deadline import NO_DEADLINE, Deadline
-from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic, final_mark
+from .paragraphs import BODY, NOISE, SHORT, TITLE, Paragraph, Topic, count_words, final_mark
 from .result import GuardedParagraph
 from .rules import Rule, RuleSet, fold
 from .stopwords import stopwords, topic_stopwords
@@ -148,6 +148,36 @@ def apply_rules(doc: Document, rules: RuleSet) -> None:
                 continue
             remove(p, rule.id, rule.category, rule.message, [f"matches rule {rule.id}"], rule)
             break
+
+
+# A row of a page's controls set on one line ("E-posta adresiniz | Abone Ol", "Imprimir |
+# Descargar PDF"): each of its items alone is a line a rule removes.
+_ROW_SEPARATOR = re.compile(r"\s+[|•]\s+")
+ROW_MAX_WORDS = 16
+
+
+def rows_of_rule_lines(doc: Document, rules: RuleSet) -> None:
+    """A short line of items parted by bars or bullets, every item of which a line rule removes
+    on its own line, goes as they would: the items are the page's controls, set on one line."""
+    for p in doc.paragraphs:
+        if p.final == NOISE or p.final == TITLE or p.words > ROW_MAX_WORDS or ("|" not in p.text and "•" not in p.text):
+            continue
+        items = [item.strip() for item in _ROW_SEPARATOR.split(p.text.strip())]
+        if len(items) < 2 or not all(items):
+            continue
+        found = []
+        for item in items:
+            rule = next((r for r in rules.matching(item, count_words(item), doc.deadline) if r.scope == "line"), None)
+            if rule is None:
+                break
+            found.append(rule)
+        else:
+            # Items of several kinds ("E-posta adresiniz", a comment form's field as often as a
+            # newsletter's, by "Abone Ol") are the page's meta: their own kind would say more than
+            # is known (a comments line opens a comment section for the heuristics).
+            kinds = {rule.category for rule in found}
+            remove(p, "heuristic.meta.rule-row", kinds.pop() if len(kinds) == 1 else "meta", "a row of the page's controls on one line, each of them a rule's",
+                   [f"{item!r}: {rule.id}" for item, rule in zip(items, found)])
 
 
 # --------------------------------------------------------------------------- share columns
@@ -1854,6 +1884,7 @@ def guard_body(doc: Document) -> None:
 def revise(doc: Document, rules: RuleSet) -> None:
     cfg = doc.config
     apply_rules(doc, rules)
+    rows_of_rule_lines(doc, rules)
     share_columns(doc)
     doc.deadline.check()
     if cfg.remove_embeds:

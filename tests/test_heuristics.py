@@ -1420,3 +1420,15 @@ def test_the_article_resuming_after_a_korean_teaser_box_is_read_on_its_topic():
     result = cleantext.clean_and_explain(text, lang="ko")
     assert set(box) <= set(removed(result))
     assert resumed in result.text and all(p in result.text for p in body + tracks + [closing])
+
+
+def test_a_row_of_controls_goes_when_each_item_is_a_rules_line():
+    """"Enter your email | Subscribe": each item alone is a line a rule removes, so the row
+    goes, explained item by item; a row with an item no rule knows stays."""
+    row, kept = "Enter your email | Subscribe", "Subscribe | 12.99 a month, cancel at any time"
+    result = explain(BODY_EN[:2] + [row, kept] + BODY_EN[2:], lang="en")
+    gone = removed(result)
+    assert set(gone) == {row}
+    assert gone[row].rule_id == "heuristic.meta.rule-row"
+    assert any("en.promo.newsletter" in e for e in gone[row].evidence)
+    assert kept in result.text and all(p in result.text for p in BODY_EN)
