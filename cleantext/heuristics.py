@@ -1044,6 +1044,31 @@ def _menu_over_headline(paras: list[Paragraph], above: list[Paragraph], title: P
     return len(found) >= MENU_ITEMS_FOUND_MIN and any(above[0].index < p.index < above[-1].index for p in found)
 
 
+# A line of a box of facts: a label of a few words, then its value after a colon, a tab or an
+# ideographic space ("Regia: Matteo Cardillo", "発生日時　2025年7月8日（火）午前2時14分ごろ").
+_LABEL_VALUE = regex.compile(r"(?:[^\s:：]{1,20}[ \t]){0,2}[^\s:：]{1,20}(?:[ \t]*[:：]|\u3000|\t)[ \t\u3000]*\S")
+DATA_BOX_MIN_LINES = 3
+
+
+def _data_box(paras: list[Paragraph], standfirst: int, first_body: int) -> set[int]:
+    """Past the standfirst, a run of three or more label-and-value lines and the short line
+    heading it are the article's box of facts, not its head: furniture found above them (a
+    caption) must not make them the head's labels and date lines."""
+    box: set[int] = set()
+    run: list[int] = []
+    for p in [*paras[standfirst + 1: first_body], None]:
+        if p is not None and p.final != NOISE and _LABEL_VALUE.match(p.text) and (not run or run[-1] == p.index - 1):
+            run.append(p.index)
+            continue
+        if len(run) >= DATA_BOX_MIN_LINES:
+            box.update(run)
+            header = paras[run[0] - 1]
+            if header.index > standfirst and header.final != NOISE and header.words <= _label_max_words(header) and not header.sentence_end:
+                box.add(header.index)
+        run = [p.index] if p is not None and p.final != NOISE and _LABEL_VALUE.match(p.text) else []
+    return box
+
+
 def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> None:
     """Before the first body paragraph: keep the headline; drop what head rules name, and
     label-like lines (a few words, no sentence) whose neighbours are the start of the text,
@@ -1052,7 +1077,8 @@ def cut_head(doc: Document, first_body: int, standfirst: int | None = None) -> N
     where = (f"stands before the first body paragraph (line {paras[first_body].line + 1})" if standfirst is None else
              f"stands in the article's head, after the standfirst (line {paras[standfirst].line + 1}) "
              f"and before the next body paragraph (line {paras[first_body].line + 1})")
-    head = [p for p in paras[:first_body] if p.final != NOISE]
+    box = _data_box(paras, standfirst, first_body) if standfirst is not None else set()
+    head = [p for p in paras[:first_body] if p.final != NOISE and p.index not in box]
     for p in head:
         rule = _edge_rule(p, "head")
         if rule is not None and p.index != standfirst and not _heads_a_list(paras, p):

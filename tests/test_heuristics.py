@@ -1432,3 +1432,19 @@ def test_a_row_of_controls_goes_when_each_item_is_a_rules_line():
     assert gone[row].rule_id == "heuristic.meta.rule-row"
     assert any("en.promo.newsletter" in e for e in gone[row].evidence)
     assert kept in result.text and all(p in result.text for p in BODY_EN)
+
+
+def test_a_box_of_facts_under_the_standfirst_is_the_articles_not_its_head():
+    """Under the standfirst, a caption the rules remove, then an intertitle over a box of facts
+    (label, ideographic space, value): the caption does not make the box the article's head,
+    so neither the intertitle nor the box's date line goes as a label or a date line."""
+    headline = "住宅火災、モバイルバッテリーが原因か　市消防局が発表"
+    standfirst = "市消防局は9日、緑町の住宅で8日未明に発生した火災について、充電中のモバイルバッテリーから出火した可能性が高いと発表した。"
+    caption = "火災があった住宅の2階部分（緑町、市消防局職員撮影）"
+    box = ["■火災の概要", "発生日時　2025年7月8日（火）午前2時14分ごろ（119番通報）", "発生場所　緑町3丁目",
+           "建物　木造2階建て住宅", "負傷者　1人（40代男性、軽傷）", "鎮火　同日午前3時02分"]
+    body = ["同局によると、男性は就寝前にモバイルバッテリーを布団の上で充電しており、焦げたにおいに気づいて目を覚ましたという。",
+            "同局は、充電中のバッテリーから離れないよう呼びかけている。異常を感じたら使用をやめ、販売店に相談してほしいとしている。"]
+    result = explain([headline, standfirst, caption] + box + body, lang="ja")
+    assert set(removed(result)) == {caption}
+    assert all(p in result.text for p in [headline, standfirst] + box + body)
