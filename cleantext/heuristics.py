@@ -1057,7 +1057,7 @@ def _data_box(paras: list[Paragraph], standfirst: int, first_body: int) -> set[i
     box: set[int] = set()
     run: list[int] = []
     for p in [*paras[standfirst + 1: first_body], None]:
-        if p is not None and p.final != NOISE and _LABEL_VALUE.match(p.text) and (not run or run[-1] == p.index - 1):
+        if p is not None and p.final != NOISE and _LABEL_VALUE.match(p.text):
             run.append(p.index)
             continue
         if len(run) >= DATA_BOX_MIN_LINES:
@@ -1065,7 +1065,7 @@ def _data_box(paras: list[Paragraph], standfirst: int, first_body: int) -> set[i
             header = paras[run[0] - 1]
             if header.index > standfirst and header.final != NOISE and header.words <= _label_max_words(header) and not header.sentence_end:
                 box.add(header.index)
-        run = [p.index] if p is not None and p.final != NOISE and _LABEL_VALUE.match(p.text) else []
+        run = []
     return box
 
 
