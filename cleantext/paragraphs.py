@@ -233,9 +233,9 @@ def build_paragraphs(lines: list[str], directional: bool = False) -> list[Paragr
             blank += 1
             continue
         written = None
-        if directional and _DIRECTIONAL.search(line):
+        if directional:
             view = reading_view(line)
-            if view.strip():  # a line of marks alone is read as it is
+            if view != line and view.strip():  # a line of marks alone is read as it is
                 written, line = line, view
         # count_words and ends_like_sentence, with their common cases inline (this loop runs
         # for every line of every document)
